@@ -1,0 +1,484 @@
+#include "geo/vector_reader.hpp"
+
+#include <cpl_conv.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <proj.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+
+#include "geo/detail/gdal_errors.hpp"
+#include "geo/error.hpp"
+#include "geo/text_encoding.hpp"
+
+namespace geo {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string extension_of(const std::string& source) {
+  return lower(std::filesystem::path(source).extension().string());
+}
+
+void register_drivers() {
+  static const bool done = [] {
+    GDALAllRegister();
+    return true;
+  }();
+  (void)done;
+}
+
+GeometryType from_ogr(OGRwkbGeometryType type) {
+  switch (wkbFlatten(type)) {
+    case wkbPoint: return GeometryType::Point;
+    case wkbLineString: return GeometryType::LineString;
+    case wkbPolygon: return GeometryType::Polygon;
+    case wkbMultiPoint: return GeometryType::MultiPoint;
+    case wkbMultiLineString: return GeometryType::MultiLineString;
+    case wkbMultiPolygon: return GeometryType::MultiPolygon;
+    case wkbGeometryCollection: return GeometryType::Collection;
+    case wkbCurvePolygon:
+    case wkbMultiSurface: return GeometryType::MultiPolygon;
+    case wkbCircularString:
+    case wkbCompoundCurve:
+    case wkbMultiCurve: return GeometryType::MultiLineString;
+    default: return GeometryType::Other;
+  }
+}
+
+GeometryKind kind_of(OGRwkbGeometryType type) {
+  switch (wkbFlatten(type)) {
+    case wkbNone: return GeometryKind::None;
+    case wkbPoint:
+    case wkbMultiPoint: return GeometryKind::Point;
+    case wkbLineString:
+    case wkbMultiLineString:
+    case wkbCircularString:
+    case wkbCompoundCurve:
+    case wkbMultiCurve: return GeometryKind::Line;
+    case wkbPolygon:
+    case wkbMultiPolygon:
+    case wkbCurvePolygon:
+    case wkbMultiSurface: return GeometryKind::Polygon;
+    default: return GeometryKind::Mixed;
+  }
+}
+
+std::string describe_crs(const OGRSpatialReference& srs) {
+  std::string name = srs.GetName() ? srs.GetName() : "unnamed CRS";
+  const char* authority = srs.GetAuthorityName(nullptr);
+  const char* code = srs.GetAuthorityCode(nullptr);
+  if (authority && code) name += std::string(" (") + authority + ":" + code + ")";
+  return name;
+}
+
+struct FeatureDeleter {
+  void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
+};
+using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+
+struct DatasetCloser {
+  void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+std::vector<std::string> open_options_for(const std::string& source, const ReadOptions& options, bool raw_text) {
+  std::vector<std::string> out;
+  const std::string ext = extension_of(source);
+  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
+    // Every CSV column as text: localmap parses coordinates itself so a bad
+    // value becomes a rejection with a reason, not a silent null.
+    out.emplace_back("AUTODETECT_TYPE=NO");
+    out.emplace_back("KEEP_GEOM_COLUMNS=YES");
+  }
+  if (ext == ".xlsx" || ext == ".ods") {
+    out.emplace_back("FIELD_TYPES=AUTO");
+  }
+  if (raw_text) out.emplace_back("ENCODING=");  // Shapefile: hand us the DBF bytes undecoded
+  (void)options;
+  return out;
+}
+
+DatasetPtr open_dataset(const std::string& source, const std::vector<std::string>& open_options) {
+  register_drivers();
+  if (!is_database_source(source) && source.rfind("/vsi", 0) != 0 && !std::filesystem::exists(source))
+    throw Error("file not found", {.file = source}, "check the path (relative paths are relative to the project file)");
+  std::vector<const char*> opts;
+  for (const std::string& o : open_options) opts.push_back(o.c_str());
+  opts.push_back(nullptr);
+  detail::GdalErrorCapture errors;
+  auto* ds = static_cast<GDALDataset*>(
+      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, opts.data(), nullptr));
+  if (ds == nullptr) {
+    std::string why = errors.last_error().empty() ? "no GDAL vector driver recognises it" : errors.last_error();
+    throw Error("cannot open as a vector source: " + mask_credentials(why), {.file = mask_credentials(source)},
+                "`localmap inspect` lists what GDAL can read; `ogrinfo --formats` lists the drivers");
+  }
+  return DatasetPtr(ds);
+}
+
+std::string layer_list(GDALDataset& ds) {
+  std::string names;
+  for (int i = 0; i < ds.GetLayerCount(); ++i) {
+    if (!names.empty()) names += ", ";
+    names += ds.GetLayer(i)->GetName();
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string mask_credentials(const std::string& source) {
+  static const std::regex keyword(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
+  static const std::regex uri(R"(((?:postgres|postgresql)://[^:/@\s]+:)([^@\s]+)@)", std::regex::icase);
+  std::string out = std::regex_replace(source, keyword, "$1***");
+  return std::regex_replace(out, uri, "$1***@");
+}
+
+bool is_database_source(const std::string& source) {
+  const std::string l = lower(source.substr(0, 16));
+  return l.rfind("pg:", 0) == 0 || l.rfind("postgresql://", 0) == 0 || l.rfind("postgres://", 0) == 0 ||
+         l.rfind("mysql:", 0) == 0 || l.rfind("oci:", 0) == 0 || l.rfind("mssql:", 0) == 0;
+}
+
+struct VectorReader::Impl {
+  std::string source;  // masked
+  std::string path;    // as given
+  ReadOptions options;
+  DatasetPtr dataset;
+  OGRLayer* layer = nullptr;
+  bool sql_layer = false;
+  std::string layer_name;
+  std::string driver;
+  std::vector<FieldDef> fields;
+  std::vector<OGRFieldType> ogr_types;
+  GeometryKind declared = GeometryKind::None;
+  std::string crs_name;
+  bool crs_assumed = false;
+  std::unique_ptr<OGRCoordinateTransformation> transform;
+  std::unique_ptr<TextDecoder> decoder;
+  std::string encoding_name;
+  std::vector<std::string> warnings;
+  // Per-feature state during for_each.
+  std::int64_t record = 0;
+  bool transform_failed = false;
+
+  ~Impl() {
+    if (sql_layer && layer != nullptr) dataset->ReleaseResultSet(layer);
+  }
+
+  Where where(int field = -1) const {
+    Where w{.file = source, .layer = layer_name, .record = record};
+    if (field >= 0) w.field = fields[static_cast<std::size_t>(field)].name;
+    return w;
+  }
+
+  std::string decode(const char* raw, int field) const {
+    std::optional<std::string> text = decoder->decode(raw);
+    if (!text) {
+      if (is_utf8_encoding(encoding_name))
+        throw Error("text is not valid UTF-8", where(field),
+                    "set `encoding:` for this layer (for example CP1256 for Windows Arabic, ISO-8859-6)");
+      throw Error("text is not valid " + encoding_name, where(field),
+                  is_valid_utf8(raw) ? "the bytes are valid UTF-8: set `encoding: UTF-8` for this layer"
+                                     : "set `encoding:` for this layer to the text's real encoding");
+    }
+    if (!is_utf8_encoding(encoding_name) && has_control_characters(*text))
+      throw Error("decoding as " + encoding_name + " gives control characters, so that is not the text's encoding",
+                  where(field),
+                  is_valid_utf8(raw) ? "the bytes are valid UTF-8: set `encoding: UTF-8` for this layer"
+                                     : "set `encoding:` for this layer to the real encoding");
+    return *text;
+  }
+};
+
+VectorReader::VectorReader(const std::string& source, const ReadOptions& options) : impl_(std::make_unique<Impl>()) {
+  Impl& r = *impl_;
+  r.source = mask_credentials(source);
+  r.path = source;
+  r.options = options;
+  const bool shapefile = extension_of(source) == ".shp" || extension_of(source) == ".dbf";
+
+  // Shapefiles: learn the declared encoding (.cpg or DBF language id) from
+  // GDAL, then reopen undecoded and decode strictly ourselves.
+  std::string declared_encoding;
+  if (shapefile) {
+    DatasetPtr probe = open_dataset(source, {});
+    OGRLayer* layer = probe->GetLayerCount() > 0 ? probe->GetLayer(0) : nullptr;
+    if (layer != nullptr) {
+      const char* enc = layer->GetMetadataItem("SOURCE_ENCODING", "SHAPEFILE");
+      if (enc != nullptr) declared_encoding = enc;
+    }
+  }
+  r.dataset = open_dataset(source, open_options_for(source, options, shapefile));
+  r.driver = r.dataset->GetDriver() ? r.dataset->GetDriver()->GetDescription() : "unknown";
+
+  if (!options.sql.empty()) {
+    detail::GdalErrorCapture errors;
+    r.layer = r.dataset->ExecuteSQL(options.sql.c_str(), nullptr, nullptr);
+    if (r.layer == nullptr)
+      throw Error("SQL query failed: " + mask_credentials(errors.last_error()), {.file = r.source},
+                  "check the `sql:` of this layer in the project file");
+    r.sql_layer = true;
+  } else if (!options.layer.empty()) {
+    r.layer = r.dataset->GetLayerByName(options.layer.c_str());
+    if (r.layer == nullptr)
+      throw Error("unknown layer '" + options.layer + "'", {.file = r.source},
+                  "layers in this source: " + layer_list(*r.dataset));
+  } else {
+    const int count = r.dataset->GetLayerCount();
+    if (count == 0) throw Error("the source has no layers", {.file = r.source});
+    if (count > 1)
+      throw Error("the source has " + std::to_string(count) + " layers; say which one to read", {.file = r.source},
+                  "set `layer:` (or --layer); layers: " + layer_list(*r.dataset));
+    r.layer = r.dataset->GetLayer(0);
+  }
+  r.layer_name = r.layer->GetName();
+
+  OGRFeatureDefn* defn = r.layer->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    OGRFieldDefn* fd = defn->GetFieldDefn(i);
+    FieldType type = FieldType::String;
+    if (!options.text_fields) {
+      if (fd->GetType() == OFTInteger || fd->GetType() == OFTInteger64) type = FieldType::Integer;
+      else if (fd->GetType() == OFTReal) type = FieldType::Real;
+    }
+    r.fields.push_back({fd->GetNameRef(), type});
+    r.ogr_types.push_back(fd->GetType());
+  }
+  r.declared = kind_of(r.layer->GetGeomType());
+
+  // Text encoding.
+  if (!options.encoding.empty()) r.encoding_name = canonical_encoding(options.encoding);
+  else if (!declared_encoding.empty()) r.encoding_name = canonical_encoding(declared_encoding);
+  else r.encoding_name = "UTF-8";
+  r.decoder = std::make_unique<TextDecoder>(r.encoding_name);
+
+  // CRS.
+  OGRSpatialReference target;
+  target.importFromEPSG(4326);
+  target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRSpatialReference> source_srs;
+  if (!options.crs.empty()) {
+    source_srs = std::make_unique<OGRSpatialReference>();
+    detail::GdalErrorCapture quiet;  // the message below says it better
+    if (source_srs->SetFromUserInput(options.crs.c_str()) != OGRERR_NONE)
+      throw Error("unknown CRS '" + options.crs + "'", {.file = r.source, .layer = r.layer_name},
+                  "give an EPSG code such as EPSG:4326 or EPSG:32638, or a PROJ/WKT definition");
+  } else if (const OGRSpatialReference* srs = r.layer->GetSpatialRef()) {
+    source_srs.reset(srs->Clone());
+  }
+  if (source_srs == nullptr) {
+    r.crs_assumed = r.declared != GeometryKind::None || extension_of(source) == ".csv";
+    r.crs_name = "WGS 84 (EPSG:4326), assumed";
+    if (r.declared != GeometryKind::None)
+      r.warnings.push_back("no CRS declared; coordinates are taken as WGS84 longitude/latitude");
+  } else {
+    source_srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    r.crs_name = describe_crs(*source_srs);
+    const char* options_same[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", nullptr};
+    if (!source_srs->IsSame(&target, options_same)) {
+      detail::GdalErrorCapture errors;
+      r.transform.reset(OGRCreateCoordinateTransformation(source_srs.get(), &target));
+      if (r.transform == nullptr)
+        throw Error("cannot transform from CRS '" + r.crs_name + "' to WGS84: " + errors.last_error(),
+                    {.file = r.source, .layer = r.layer_name},
+                    "set `crs:` for this layer to a CRS PROJ knows (for example EPSG:32638)");
+    }
+  }
+}
+
+VectorReader::~VectorReader() = default;
+
+const std::string& VectorReader::source() const { return impl_->source; }
+const std::string& VectorReader::layer_name() const { return impl_->layer_name; }
+const std::string& VectorReader::driver() const { return impl_->driver; }
+const std::vector<FieldDef>& VectorReader::fields() const { return impl_->fields; }
+GeometryKind VectorReader::declared_geometry() const { return impl_->declared; }
+std::string VectorReader::crs_name() const { return impl_->crs_name; }
+bool VectorReader::crs_assumed() const { return impl_->crs_assumed; }
+const std::string& VectorReader::encoding() const { return impl_->encoding_name; }
+const std::vector<std::string>& VectorReader::warnings() const { return impl_->warnings; }
+
+int VectorReader::field_index(const std::string& name) const {
+  const auto& fields = impl_->fields;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == name) return static_cast<int>(i);
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (lower(fields[i].name) == lower(name)) return static_cast<int>(i);
+  return -1;
+}
+
+std::int64_t VectorReader::feature_count() const {
+  const GIntBig n = impl_->layer->GetFeatureCount(FALSE);
+  return n;
+}
+
+void VectorReader::for_each(const std::function<bool(const FeatureView&)>& visit) {
+  Impl& r = *impl_;
+  r.layer->ResetReading();
+  r.record = 0;
+  detail::GdalErrorCapture errors;
+  while (true) {
+    FeaturePtr feature(r.layer->GetNextFeature());
+    if (!feature) {
+      if (!errors.last_error().empty())
+        throw Error("reading failed after record " + std::to_string(r.record) + ": " +
+                        mask_credentials(errors.last_error()),
+                    {.file = r.source, .layer = r.layer_name});
+      break;
+    }
+    ++r.record;
+    r.transform_failed = false;
+    if (OGRGeometry* g = feature->GetGeometryRef(); g != nullptr && r.transform != nullptr) {
+      if (g->transform(r.transform.get()) != OGRERR_NONE) r.transform_failed = true;
+    }
+    if (!visit(FeatureView(feature.get(), &r))) break;
+  }
+}
+
+// ---- FeatureView ----
+
+namespace {
+const OGRFeature& feat(const void* p) { return *static_cast<const OGRFeature*>(p); }
+}  // namespace
+
+std::int64_t FeatureView::record() const { return reader_->record; }
+std::int64_t FeatureView::fid() const { return feat(feature_).GetFID(); }
+
+bool FeatureView::is_null(int field) const {
+  return !const_cast<OGRFeature&>(feat(feature_)).IsFieldSetAndNotNull(field);
+}
+
+std::string FeatureView::text(int field) const {
+  if (is_null(field)) return {};
+  auto& f = const_cast<OGRFeature&>(feat(feature_));
+  const OGRFieldType type = reader_->ogr_types[static_cast<std::size_t>(field)];
+  if (type == OFTDate || type == OFTDateTime) {
+    int y, m, d, hh, mm, tz;
+    float ss;
+    f.GetFieldAsDateTime(field, &y, &m, &d, &hh, &mm, &ss, &tz);
+    char buffer[40];
+    if (type == OFTDate || (hh == 0 && mm == 0 && ss == 0))
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
+    else
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mm, static_cast<int>(ss));
+    return buffer;
+  }
+  if (type == OFTString || type == OFTStringList) return reader_->decode(f.GetFieldAsString(field), field);
+  return f.GetFieldAsString(field);
+}
+
+Value FeatureView::value(int field) const {
+  if (is_null(field)) return std::monostate{};
+  auto& f = const_cast<OGRFeature&>(feat(feature_));
+  switch (reader_->fields[static_cast<std::size_t>(field)].type) {
+    case FieldType::Integer: return static_cast<std::int64_t>(f.GetFieldAsInteger64(field));
+    case FieldType::Real: return f.GetFieldAsDouble(field);
+    case FieldType::String: return text(field);
+  }
+  return std::monostate{};
+}
+
+bool FeatureView::has_geometry() const {
+  const OGRGeometry* g = feat(feature_).GetGeometryRef();
+  return g != nullptr && !g->IsEmpty() && !reader_->transform_failed;
+}
+
+bool FeatureView::geometry_transform_failed() const { return reader_->transform_failed; }
+
+GeometryType FeatureView::geometry_type() const {
+  const OGRGeometry* g = feat(feature_).GetGeometryRef();
+  return g == nullptr ? GeometryType::Other : from_ogr(g->getGeometryType());
+}
+
+std::optional<Point> FeatureView::point() const {
+  if (!has_geometry()) return std::nullopt;
+  const OGRGeometry* g = feat(feature_).GetGeometryRef();
+  const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+  if (type == wkbPoint) {
+    const auto* p = g->toPoint();
+    return Point{p->getX(), p->getY()};
+  }
+  if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+    const auto* p = g->toMultiPoint()->getGeometryRef(0);
+    return Point{p->getX(), p->getY()};
+  }
+  return std::nullopt;
+}
+
+Geometry FeatureView::geometry() const {
+  if (!has_geometry()) return Geometry();
+  const OGRGeometry* source = feat(feature_).GetGeometryRef();
+  std::unique_ptr<OGRGeometry> linear(source->hasCurveGeometry() ? source->getLinearGeometry() : source->clone());
+  linear->flattenTo2D();
+  std::vector<unsigned char> wkb(static_cast<std::size_t>(linear->WkbSize()));
+  linear->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+  return Geometry::from_wkb(wkb);
+}
+
+// ---- describe ----
+
+SourceDescription describe_source(const std::string& source, const ReadOptions& options) {
+  SourceDescription out;
+  out.source = mask_credentials(source);
+  std::vector<std::string> layers;
+  {
+    DatasetPtr ds = open_dataset(source, open_options_for(source, options, false));
+    out.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "unknown";
+    for (int i = 0; i < ds->GetLayerCount(); ++i) layers.emplace_back(ds->GetLayer(i)->GetName());
+  }
+  for (const std::string& name : layers) {
+    if (!options.layer.empty() && name != options.layer) continue;
+    ReadOptions layer_options = options;
+    layer_options.layer = name;
+    VectorReader reader(source, layer_options);
+    LayerDescription d;
+    d.name = name;
+    d.crs = reader.crs_name();
+    d.fields = reader.fields();
+    const GeometryKind kind = reader.declared_geometry();
+    d.geometry_type = kind == GeometryKind::None      ? "none"
+                      : kind == GeometryKind::Point   ? "point"
+                      : kind == GeometryKind::Line    ? "line"
+                      : kind == GeometryKind::Polygon ? "polygon"
+                                                      : "mixed/unknown";
+    reader.for_each([&](const FeatureView& f) {
+      ++d.feature_count;
+      if (!f.has_geometry()) {
+        ++d.null_geometries;
+        return true;
+      }
+      if (auto p = f.point()) {
+        d.extent.expand(*p);
+        return true;
+      }
+      Geometry g = f.geometry();
+      d.extent.expand(g.envelope());
+      std::string reason;
+      if (!g.is_valid(&reason)) {
+        ++d.invalid_geometries;
+        if (d.invalid_examples.size() < 5) d.invalid_examples.push_back("record " + std::to_string(f.record()) + ": " + reason);
+      }
+      return true;
+    });
+    out.layers.push_back(std::move(d));
+  }
+  if (!options.layer.empty() && out.layers.empty())
+    throw Error("unknown layer '" + options.layer + "'", {.file = out.source});
+  return out;
+}
+
+std::string gdal_version() { return GDALVersionInfo("RELEASE_NAME"); }
+
+std::string proj_version() { return proj_info().release; }
+
+}  // namespace geo

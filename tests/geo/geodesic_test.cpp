@@ -1,0 +1,58 @@
+#include "geo/geodesic.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+
+#include "support/test_support.hpp"
+
+namespace {
+
+using geo::Point;
+
+TEST(Geodesic, EquatorArcIsRadiusTimesAngle) {
+  // Along the equator the geodesic is the equator: a * dlambda.
+  const double a = 6378137.0;
+  const double pi = 3.14159265358979323846;
+  EXPECT_NEAR(geo::geodesic_distance_m({0, 0}, {1, 0}), a * pi / 180, 1e-6);
+  EXPECT_NEAR(geo::geodesic_distance_m({10, 0}, {10.5, 0}), a * pi / 360, 1e-6);
+}
+
+TEST(Geodesic, DirectInvertsInverse) {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> lon(40, 56), lat(10, 20), dist(1, 500000), az(-180, 180);
+  for (int i = 0; i < 1000; ++i) {
+    const Point o{lon(rng), lat(rng)};
+    const double d = dist(rng);
+    const Point t = geo::geodesic_direct(o, az(rng), d);
+    EXPECT_NEAR(geo::geodesic_distance_m(o, t), d, 1e-6);
+  }
+}
+
+// Independent oracle: pyproj.Geod (Debian's python3-pyproj), run now.
+TEST(Geodesic, AgreesWithPyproj) {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> lon(35, 60), lat(5, 35);
+  std::vector<std::pair<Point, Point>> pairs;
+  std::ostringstream script;
+  script << "from pyproj import Geod\ng = Geod(ellps='WGS84')\n";
+  script.precision(17);
+  for (int i = 0; i < 200; ++i) {
+    pairs.push_back({{lon(rng), lat(rng)}, {lon(rng), lat(rng)}});
+    script << "print(repr(g.inv(" << pairs.back().first.x << "," << pairs.back().first.y << ","
+           << pairs.back().second.x << "," << pairs.back().second.y << ")[2]))\n";
+  }
+  const auto dir = testing_support::scratch_dir();
+  testing_support::write_text(dir / "oracle.py", script.str());
+  const auto result = testing_support::run_command("/usr/bin/python3 " + (dir / "oracle.py").string());
+  ASSERT_EQ(result.status, 0) << result.err;
+  std::istringstream lines(result.out);
+  for (const auto& [a, b] : pairs) {
+    double expected = 0;
+    ASSERT_TRUE(lines >> expected);
+    EXPECT_NEAR(geo::geodesic_distance_m(a, b), expected, 1e-6);
+  }
+}
+
+}  // namespace
