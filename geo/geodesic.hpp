@@ -11,6 +11,11 @@ namespace geo {
 
 double geodesic_distance_m(Point a, Point b);
 
+// Area of a (multi)polygon in lon/lat on the WGS84 ellipsoid, in square
+// metres: exterior rings minus holes, whatever their winding.
+class Geometry;
+double geodesic_area_m2(const Geometry& polygonal);
+
 // Initial azimuth (degrees clockwise from north) and distance from a to b.
 struct GeodesicInverse {
   double distance_m = 0;

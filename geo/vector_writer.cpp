@@ -156,7 +156,9 @@ void write_geojson(const std::string& path, const LayerData& layer, const WriteO
   {
     DatasetPtr ds = create_dataset("GeoJSON", file.temporary_path());
     const std::string precision = "COORDINATE_PRECISION=" + std::to_string(options.precision);
-    const char* layer_options[] = {"RFC7946=YES", precision.c_str(), "WRITE_NAME=NO", "SIGNIFICANT_FIGURES=15", nullptr};
+    const std::string description = "DESCRIPTION=" + options.description;
+    const char* layer_options[] = {"RFC7946=YES", precision.c_str(), "WRITE_NAME=NO", "SIGNIFICANT_FIGURES=15",
+                                   options.description.empty() ? nullptr : description.c_str(), nullptr};
     copy_layer(*ds, layer, path, layer_options);
     detail::GdalErrorCapture errors;
     ds->FlushCache();

@@ -31,7 +31,8 @@ struct LayerData {
 };
 
 struct WriteOptions {
-  int precision = 7;  // GeoJSON / CSV coordinate decimals
+  int precision = 7;        // GeoJSON / CSV coordinate decimals
+  std::string description;  // GeoJSON: a "description" member of the collection
 };
 
 enum class OutputFormat { GeoJSON, GeoPackage, CSV };

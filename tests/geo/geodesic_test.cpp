@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 
+#include "geo/geometry.hpp"
 #include "support/test_support.hpp"
 
 namespace {
@@ -53,6 +54,32 @@ TEST(Geodesic, AgreesWithPyproj) {
     ASSERT_TRUE(lines >> expected);
     EXPECT_NEAR(geo::geodesic_distance_m(a, b), expected, 1e-6);
   }
+}
+
+}  // namespace
+
+namespace {
+
+// Against pyproj's geodesic polygon area (Debian's python3-pyproj), with
+// rings wound both ways.
+TEST(Geodesic, AreaAgreesWithPyprojAndIgnoresWinding) {
+  const geo::Geometry ccw = geo::Geometry::polygon({{{44, 15}, {45, 15}, {45, 16}, {44, 16}, {44, 15}},
+                                                    {{44.2, 15.2}, {44.2, 15.4}, {44.4, 15.4}, {44.4, 15.2}, {44.2, 15.2}}});
+  const geo::Geometry cw = geo::Geometry::polygon({{{44, 15}, {44, 16}, {45, 16}, {45, 15}, {44, 15}},
+                                                   {{44.2, 15.2}, {44.4, 15.2}, {44.4, 15.4}, {44.2, 15.4}, {44.2, 15.2}}});
+  const auto dir = testing_support::scratch_dir();
+  testing_support::write_text(dir / "area.py",
+                              "from pyproj import Geod\n"
+                              "g = Geod(ellps='WGS84')\n"
+                              "a, _ = g.polygon_area_perimeter([44, 45, 45, 44], [15, 15, 16, 16])\n"
+                              "h, _ = g.polygon_area_perimeter([44.2, 44.4, 44.4, 44.2], [15.2, 15.2, 15.4, 15.4])\n"
+                              "print(repr(abs(a) - abs(h)))\n");
+  const auto result = testing_support::run_command("/usr/bin/python3 " + (dir / "area.py").string());
+  ASSERT_EQ(result.status, 0) << result.err;
+  const double expected = std::stod(result.out);
+  EXPECT_NEAR(geo::geodesic_area_m2(ccw), expected, 1e-3);
+  EXPECT_NEAR(geo::geodesic_area_m2(cw), expected, 1e-3);
+  EXPECT_GT(expected, 1.1e10);  // about 107 km x 111 km, less the hole
 }
 
 }  // namespace

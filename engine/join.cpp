@@ -1,0 +1,114 @@
+#include "engine/join.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "engine/error.hpp"
+
+namespace engine {
+namespace {
+
+std::string metres(double m) {
+  char buffer[48];
+  if (m >= 10000) std::snprintf(buffer, sizeof buffer, "%.1f km", m / 1000);
+  else std::snprintf(buffer, sizeof buffer, "%.1f m", m);
+  return buffer;
+}
+
+std::vector<const geo::Geometry*> shapes_of(const AdminLevel& level) {
+  std::vector<const geo::Geometry*> shapes;
+  for (const AdminUnit& u : level.units) shapes.push_back(&u.shape);
+  return shapes;
+}
+
+}  // namespace
+
+void JoinOptions::validate() const {
+  if (!(snap_m >= 0) || snap_m > 1e6)
+    throw Error("the snap distance must be between 0 and 1,000,000 metres, not " + std::to_string(snap_m), {},
+                "0 turns snapping off");
+}
+
+const char* to_string(Match m) {
+  switch (m) {
+    case Match::Matched: return "matched";
+    case Match::Snapped: return "snapped";
+    case Match::Unmatched: return "unmatched";
+    case Match::Rejected: return "rejected";
+  }
+  return "?";
+}
+
+AdminIndex::AdminIndex(const AdminLevel& level) : level_(level), locator_(geo::make_grid_locator(shapes_of(level))) {}
+
+geo::BoundaryDistance::Nearest AdminIndex::nearest(geo::Point p) const {
+  if (!distance_) distance_ = std::make_unique<geo::BoundaryDistance>(shapes_of(level_));
+  return distance_->nearest(p);
+}
+
+std::string LayerJoin::note(std::size_t r, const AdminLevel& level, const PointLayer& layer) const {
+  std::string text;
+  switch (match[r]) {
+    case Match::Matched: break;
+    case Match::Snapped:
+      text = "snapped " + metres(distance_m[r]) + " to " + level.units[static_cast<std::size_t>(unit[r])].code;
+      break;
+    case Match::Unmatched:
+      text = "outside every " + level.spec.name + "; nearest " + level.units[static_cast<std::size_t>(nearest[r])].code +
+             " at " + metres(distance_m[r]);
+      if (swapped[r]) text += "; inside " + level.spec.name + " with latitude and longitude swapped";
+      break;
+    case Match::Rejected: text = layer.rejection[r]; break;
+  }
+  if (!layer.notes[r].empty()) text += (text.empty() ? "" : "; ") + layer.notes[r];
+  return text;
+}
+
+LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const JoinOptions& options, Progress& progress) {
+  options.validate();
+  const std::size_t n = layer.size();
+  LayerJoin out;
+  out.unit.assign(n, -1);
+  out.match.assign(n, Match::Rejected);
+  out.distance_m.assign(n, std::nan(""));
+  out.nearest.assign(n, -1);
+  out.swapped.assign(n, 0);
+  out.counts.input = static_cast<std::int64_t>(n);
+  progress.begin("joining " + layer.spec.name, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!layer.notes[i].empty()) ++out.counts.approximate;
+    if (!layer.rejection[i].empty()) {
+      ++out.counts.rejected;
+      continue;
+    }
+    const geo::Point p = layer.points[i];
+    const std::int32_t unit = index.locate(p);
+    if (unit >= 0) {
+      out.unit[i] = unit;
+      out.match[i] = Match::Matched;
+      ++out.counts.matched;
+    } else {
+      const auto near = index.nearest(p);
+      out.distance_m[i] = near.distance_m;
+      if (near.polygon >= 0 && near.distance_m <= options.snap_m) {
+        out.unit[i] = near.polygon;
+        out.match[i] = Match::Snapped;
+        ++out.counts.snapped;
+      } else {
+        out.match[i] = Match::Unmatched;
+        out.nearest[i] = near.polygon;
+        ++out.counts.unmatched;
+        if (std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0) {
+          out.swapped[i] = 1;
+          ++out.counts.likely_swapped;
+        }
+      }
+    }
+    if ((i & 0xFFFF) == 0) progress.update(i);
+  }
+  progress.update(n);
+  progress.end();
+  return out;
+}
+
+}  // namespace engine

@@ -1,0 +1,70 @@
+#pragma once
+// The spatial join: every record of a point layer gets the finest admin unit
+// that holds it (and through it every coarser unit).
+//
+// Each record ends in exactly one state:
+//   matched    inside a unit (border rule: geo/point_locator.hpp, semi-open)
+//   snapped    outside every unit but within `snap_m` metres (geodesic) of
+//              one; attributed to the nearest unit, location unchanged
+//   unmatched  outside every unit and farther than `snap_m`; the nearest unit
+//              and its distance are reported
+//   rejected   no usable location (see PointLayer::rejection)
+// Unmatched points that would fall inside a unit with latitude and longitude
+// swapped are flagged: a common data-entry error, reported, never "fixed".
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/boundaries.hpp"
+#include "engine/point_layer.hpp"
+#include "engine/progress.hpp"
+#include "geo/boundary_distance.hpp"
+#include "geo/point_locator.hpp"
+
+namespace engine {
+
+struct JoinOptions {
+  double snap_m = 0;  // DEFAULT: 0 = no snapping
+  void validate() const;
+};
+
+enum class Match : std::uint8_t { Matched, Snapped, Unmatched, Rejected };
+const char* to_string(Match m);
+
+struct JoinCounts {
+  std::int64_t input = 0, matched = 0, snapped = 0, unmatched = 0, rejected = 0;
+  std::int64_t likely_swapped = 0;  // unmatched points inside a unit when swapped
+  std::int64_t approximate = 0;     // records whose location is flagged approximate
+};
+
+struct LayerJoin {
+  std::vector<std::int32_t> unit;   // finest-level unit, -1 when none
+  std::vector<Match> match;
+  std::vector<double> distance_m;   // snapped / unmatched: to the nearest unit; NaN otherwise
+  std::vector<std::int32_t> nearest;  // unmatched: the nearest unit
+  std::vector<std::uint8_t> swapped;  // unmatched and inside a unit when lat/lon are swapped
+  JoinCounts counts;
+
+  // The match_note text for one record.
+  std::string note(std::size_t record, const AdminLevel& level, const PointLayer& layer) const;
+};
+
+// The finest level's point index, built once and used for every layer.
+class AdminIndex {
+ public:
+  explicit AdminIndex(const AdminLevel& level);
+  std::int32_t locate(geo::Point p) const { return locator_->locate(p); }
+  geo::BoundaryDistance::Nearest nearest(geo::Point p) const;
+  const AdminLevel& level() const { return level_; }
+
+ private:
+  const AdminLevel& level_;
+  std::unique_ptr<geo::PointLocator> locator_;
+  mutable std::unique_ptr<geo::BoundaryDistance> distance_;  // built on first use
+};
+
+LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const JoinOptions& options, Progress& progress);
+
+}  // namespace engine

@@ -1,0 +1,157 @@
+#include "engine/pipeline.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "engine/boundaries.hpp"
+#include "engine/counts.hpp"
+#include "engine/error.hpp"
+#include "engine/exports.hpp"
+#include "engine/point_layer.hpp"
+#include "engine/run_report.hpp"
+#include "geo/atomic_file.hpp"
+#include "geo/vector_writer.hpp"
+
+namespace fs = std::filesystem;
+
+namespace engine {
+namespace {
+
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// "latitude '13.5N' is not a number" -> "latitude '…' is not a number": a
+// reason's kind, for counting rejections by kind.
+std::string reason_kind(const std::string& reason) {
+  static const std::regex quoted("'[^']*'");
+  static const std::regex number(R"(-?\d+(\.\d+)?(e[-+]?\d+)?)");
+  return std::regex_replace(std::regex_replace(reason, quoted, "'…'"), number, "#");
+}
+
+}  // namespace
+
+void RunOptions::validate() const {
+  if (out_dir.empty()) throw Error("no output directory given", {}, "pass --out DIR");
+  if (snap_m) JoinOptions{*snap_m}.validate();
+}
+
+void prepare_output_directory(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir))
+    throw Error("cannot create the output directory: " + (ec ? ec.message() : "a file of that name exists"), {.file = dir},
+                "choose another --out");
+  try {
+    const std::string probe = (fs::path(dir) / ".localmap-write-test").string();
+    geo::write_file_atomically(probe, "");
+    fs::remove(probe, ec);
+  } catch (const geo::Error&) {
+    throw Error("the output directory is not writable", {.file = dir}, "choose another --out or fix its permissions");
+  }
+}
+
+RunSummary run_project(const Project& project, const RunOptions& options, Progress& progress) {
+  project.validate();
+  options.validate();
+  RunSummary summary;
+  summary.project = project.path;
+  summary.title = project.title;
+  summary.synthetic = project.synthetic;
+  summary.snap_m = options.snap_m.value_or(project.join.snap_m);
+  summary.precision = project.output.precision;
+  summary.out_dir = options.out_dir;
+  prepare_output_directory(options.out_dir);
+  summary.stale_partials_removed = geo::remove_stale_partials(options.out_dir);
+  Stopwatch clock;
+
+  const Boundaries boundaries = load_boundaries(project.levels, progress);
+  for (const AdminLevel& level : boundaries.levels)
+    summary.levels.push_back({level.spec.name, level.source, level.driver, level.crs, level.encoding, level.units.size(),
+                              level.repaired, level.warnings});
+  summary.timings_s.emplace_back("load_boundaries", clock.lap());
+
+  std::vector<PointLayer> layers;
+  progress.begin("loading point layers", project.layers.size());
+  for (const PointLayerSpec& spec : project.layers) {
+    layers.push_back(load_point_layer(spec));
+    progress.update(layers.size());
+  }
+  progress.end();
+  summary.timings_s.emplace_back("load_points", clock.lap());
+
+  const AdminIndex index(boundaries.finest());
+  summary.timings_s.emplace_back("build_index", clock.lap());
+  std::vector<LayerJoin> joins;
+  const JoinOptions join_options{summary.snap_m};
+  for (const PointLayer& layer : layers) joins.push_back(join_layer(index, layer, join_options, progress));
+  summary.timings_s.emplace_back("join", clock.lap());
+
+  std::vector<const PointLayer*> layer_ptrs;
+  std::vector<const LayerJoin*> join_ptrs;
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    layer_ptrs.push_back(&layers[i]);
+    join_ptrs.push_back(&joins[i]);
+    LayerOutcome o{layers[i].spec.name, layers[i].spec.role, layers[i].source, layers[i].driver, layers[i].crs,
+                   layers[i].encoding, layers[i].located_by, layers[i].hxl_tags, joins[i].counts, layers[i].warnings, {}};
+    std::map<std::string, std::int64_t> reasons;
+    for (const std::string& r : layers[i].rejection)
+      if (!r.empty()) ++reasons[reason_kind(r)];
+    o.rejection_reasons.assign(reasons.begin(), reasons.end());
+    summary.layers.push_back(std::move(o));
+  }
+
+  // Build every output layer first, then write: a failure while building
+  // leaves the previous outputs untouched.
+  std::vector<geo::LayerData> outputs;
+  for (std::size_t l = 0; l < boundaries.levels.size(); ++l)
+    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs)));
+  const UnitColumns units = admin_columns(boundaries);
+  for (std::size_t i = 0; i < layers.size(); ++i)
+    outputs.push_back(joined_points(layers[i], joins[i], units, boundaries.finest()));
+  outputs.push_back(unmatched_points(layer_ptrs, join_ptrs, boundaries.finest()));
+  summary.timings_s.emplace_back("count", clock.lap());
+
+  geo::WriteOptions write;
+  write.precision = project.output.precision;
+  if (project.synthetic) write.description = "SYNTHETIC data: " + project.title;
+  progress.begin("writing outputs", outputs.size() + 3);
+  std::uint64_t written = 0;
+  for (const geo::LayerData& layer : outputs) {
+    const std::string path = (fs::path(options.out_dir) / (layer.name + ".geojson")).string();
+    geo::write_geojson(path, layer, write);
+    summary.outputs.push_back(path);
+    progress.update(++written);
+  }
+  std::vector<const geo::LayerData*> all;
+  for (const geo::LayerData& layer : outputs) all.push_back(&layer);
+  const std::string gpkg = (fs::path(options.out_dir) / "localmap.gpkg").string();
+  geo::write_geopackage(gpkg, all);
+  summary.outputs.push_back(gpkg);
+  progress.update(++written);
+  const std::size_t finest = boundaries.levels.size() - 1;
+  const std::string csv = (fs::path(options.out_dir) / "summary.csv").string();
+  geo::write_csv(csv, admin_layer(boundaries, finest, count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), false), write);
+  summary.outputs.push_back(csv);
+  progress.update(++written);
+  summary.timings_s.emplace_back("write", clock.lap());
+  const std::string report = (fs::path(options.out_dir) / "run.json").string();
+  summary.outputs.push_back(report);
+  geo::write_file_atomically(report, run_report(summary).dump(2) + "\n");
+  progress.update(++written);
+  progress.end();
+  return summary;
+}
+
+}  // namespace engine

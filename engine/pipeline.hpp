@@ -1,0 +1,64 @@
+#pragma once
+// `localmap run`: the whole pipeline of a project, from loading to exports.
+//
+//   load boundaries -> load point layers -> join -> count -> write outputs
+//
+// Outputs in `out_dir` (each written atomically):
+//   <level>.geojson   one per boundary level (districts.geojson, governorates.geojson, ...)
+//   <layer>.geojson   one per point layer, every input record once, with `match`
+//   unmatched.geojson every unmatched record of every layer
+//   localmap.gpkg     all of the above as layers of one GeoPackage
+//   summary.csv       one row per finest-level unit with its counts
+//   run.json          inputs, parameters, per-layer accounting, timings, versions
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/join.hpp"
+#include "engine/progress.hpp"
+#include "engine/project.hpp"
+
+namespace engine {
+
+struct RunOptions {
+  std::string out_dir;
+  std::optional<double> snap_m;  // overrides the project's join.snap_m
+  void validate() const;
+};
+
+struct LevelOutcome {
+  std::string name, source, driver, crs, encoding;
+  std::size_t units = 0;
+  std::int64_t repaired = 0;
+  std::vector<std::string> warnings;
+};
+
+struct LayerOutcome {
+  std::string name, role, source, driver, crs, encoding, located_by;
+  bool hxl_tags = false;
+  JoinCounts counts;
+  std::vector<std::string> warnings;
+  std::vector<std::pair<std::string, std::int64_t>> rejection_reasons;  // reason kind -> count
+};
+
+struct RunSummary {
+  std::string project, title;
+  bool synthetic = false;
+  double snap_m = 0;
+  int precision = 7;
+  std::string out_dir;
+  std::vector<LevelOutcome> levels;
+  std::vector<LayerOutcome> layers;
+  std::vector<std::pair<std::string, double>> timings_s;  // step -> seconds
+  std::vector<std::string> outputs;                       // files written
+  int stale_partials_removed = 0;
+};
+
+RunSummary run_project(const Project& project, const RunOptions& options, Progress& progress);
+
+// Creates `dir` if needed and proves it is writable, before any work.
+void prepare_output_directory(const std::string& dir);
+
+}  // namespace engine

@@ -1,0 +1,180 @@
+#include "engine/point_layer.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "engine/error.hpp"
+#include "geo/coordinate_columns.hpp"
+#include "geo/vector_reader.hpp"
+
+namespace engine {
+namespace {
+
+const std::string& role_name(const FieldRoles& f, const std::string& role) {
+  static const std::string none;
+  if (role == "id") return f.id;
+  if (role == "name_en") return f.name_en;
+  if (role == "name_ar") return f.name_ar;
+  if (role == "type") return f.type;
+  if (role == "status") return f.status;
+  if (role == "category") return f.category;
+  if (role == "date") return f.date;
+  if (role == "severity") return f.severity;
+  return none;
+}
+
+const char* const kFieldRoles[] = {"id", "name_en", "name_ar", "type", "status", "category", "date", "severity"};
+
+std::string format_number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
+}
+
+// Why a location is not a usable WGS84 longitude/latitude, or "".
+std::string range_problem(geo::Point p) {
+  if (!std::isfinite(p.x) || !std::isfinite(p.y)) return "coordinates are not finite numbers";
+  if (p.y < -90 || p.y > 90 || p.x < -180 || p.x > 180) {
+    std::string what = (p.y < -90 || p.y > 90) ? "latitude " + format_number(p.y) + " is outside [-90, 90]"
+                                               : "longitude " + format_number(p.x) + " is outside [-180, 180]";
+    if (std::fabs(p.x) > 1000 || std::fabs(p.y) > 1000) what += " (projected metres? set `crs:` for the layer)";
+    return what;
+  }
+  return {};
+}
+
+}  // namespace
+
+int PointLayer::role_field(const std::string& role) const {
+  const std::string& name = role_name(spec.fields, role);
+  if (name.empty()) return -1;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::string PointLayer::role_text(const std::string& role, std::size_t record) const {
+  const int i = role_field(role);
+  return i < 0 ? std::string() : geo::to_text(rows[record][static_cast<std::size_t>(i)]);
+}
+
+PointLayer load_point_layer(const PointLayerSpec& spec) {
+  PointLayer layer;
+  layer.spec = spec;
+  geo::ReadOptions options;
+  options.layer = spec.source.layer;
+  options.sql = spec.source.sql;
+  options.encoding = spec.source.encoding;
+  options.crs = spec.source.crs;
+  geo::VectorReader reader(spec.source.source, options);
+  layer.source = reader.source() + (reader.layer_name().empty() ? "" : " (" + reader.layer_name() + ")");
+  layer.driver = reader.driver();
+  layer.crs = reader.crs_name();
+  layer.encoding = reader.encoding();
+  layer.fields = reader.fields();
+  for (const std::string& w : reader.warnings()) layer.warnings.push_back(w);
+  const geo::Where where{.file = reader.source(), .layer = reader.layer_name()};
+
+  for (const char* role : kFieldRoles) {
+    const std::string& name = role_name(spec.fields, role);
+    if (!name.empty() && reader.field_index(name) < 0) {
+      std::string names;
+      for (const auto& f : reader.fields()) names += (names.empty() ? "" : ", ") + f.name;
+      throw Error("no field '" + name + "' (layers." + spec.name + ".fields." + role + ")", where, "fields in this layer: " + names);
+    }
+  }
+  // Use the field names exactly as the source spells them.
+  for (const char* role : kFieldRoles) {
+    std::string& name = const_cast<std::string&>(role_name(layer.spec.fields, role));
+    if (!name.empty()) name = reader.fields()[static_cast<std::size_t>(reader.field_index(name))].name;
+  }
+
+  const geo::GeometryKind kind = reader.declared_geometry();
+  if (kind == geo::GeometryKind::Polygon || kind == geo::GeometryKind::Line)
+    throw Error(std::string("layer '") + spec.name + "' holds " + (kind == geo::GeometryKind::Polygon ? "polygons" : "lines") +
+                    ", but a point layer is expected",
+                where, "boundary polygons go under `boundaries:`; point layers need points or coordinate columns");
+  // Tables locate records by columns; CSV always (GDAL's own WKT guessing
+  // would hide bad values), other drivers when they carry no geometry.
+  const bool by_columns = reader.driver() == "CSV" || kind == geo::GeometryKind::None;
+
+  std::vector<std::string> names;
+  for (const auto& f : reader.fields()) names.push_back(f.name);
+  geo::CoordinateColumns columns;
+  std::vector<std::string> cells(names.size());
+  std::vector<int> coordinate_cells;
+  bool first = true;
+
+  reader.for_each([&](const geo::FeatureView& f) {
+    if (first && by_columns) {
+      first = false;
+      for (std::size_t i = 0; i < names.size(); ++i) cells[i] = f.text(static_cast<int>(i));
+      std::vector<std::string> tags;
+      if (geo::is_hxl_tag_row(cells)) {
+        tags = cells;
+        layer.hxl_tags = true;
+      }
+      try {
+        columns = geo::find_coordinate_columns(names, tags, spec.source.coordinates);
+      } catch (const geo::Error& e) {
+        throw Error(e.problem(), {.file = where.file, .layer = where.layer, .field = e.where().field}, e.hint());
+      }
+      if (columns.kind == geo::CoordinateColumns::Kind::None)
+        throw Error("no coordinate columns found in layer '" + spec.name + "'", where,
+                    "name them lon/lat (or longitude/latitude, x/y), tag them #geo+lon/#geo+lat, or set `x:` and `y:` "
+                    "(or `wkt:` / `geopoint:`) for the layer; columns: " +
+                        [&] {
+                          std::string all;
+                          for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+                          return all;
+                        }());
+      for (int i : {columns.x, columns.y, columns.text, columns.precision})
+        if (i >= 0) coordinate_cells.push_back(i);
+      layer.located_by = columns.describe() + ": " + [&] {
+        std::string used;
+        for (int i : {columns.x, columns.y, columns.text})
+          if (i >= 0) used += (used.empty() ? "'" : ", '") + names[static_cast<std::size_t>(i)] + "'";
+        return used;
+      }();
+      if (layer.hxl_tags) return true;  // the tag row is not a record
+    }
+    const std::size_t index = layer.rows.size();
+    layer.records.push_back(f.record() - (layer.hxl_tags ? 1 : 0));
+    std::vector<geo::Value> row;
+    row.reserve(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) row.push_back(f.value(static_cast<int>(i)));
+    layer.rows.push_back(std::move(row));
+    layer.notes.emplace_back();
+    geo::Point p{std::nan(""), std::nan("")};
+    std::string problem;
+    if (by_columns) {
+      for (int i : coordinate_cells) cells[static_cast<std::size_t>(i)] = f.text(i);
+      geo::ParsedPoint parsed = geo::parse_point(columns, cells);
+      if (parsed.point) p = *parsed.point;
+      else problem = parsed.problem;
+      if (columns.precision >= 0) {
+        const auto precision = geo::parse_number(cells[static_cast<std::size_t>(columns.precision)]);
+        if (precision && *precision > 1)
+          layer.notes[index] = "approximate location (geo_precision " + cells[static_cast<std::size_t>(columns.precision)] + ")";
+      }
+    } else if (f.geometry_transform_failed()) {
+      problem = "the location cannot be transformed to WGS84";
+    } else if (!f.has_geometry()) {
+      problem = "no geometry";
+    } else if (auto q = f.point()) {
+      p = *q;
+    } else {
+      problem = "geometry is a " + f.geometry().type_name() + ", not a point";
+    }
+    if (problem.empty()) problem = range_problem(p);
+    if (!problem.empty()) p = {std::nan(""), std::nan("")};
+    layer.points.push_back(p);
+    layer.rejection.push_back(problem);
+    return true;
+  });
+  if (layer.rows.empty()) throw Error("layer '" + spec.name + "' is empty", where, "a point layer needs at least one record");
+  if (!by_columns) layer.located_by = "geometry";
+  return layer;
+}
+
+}  // namespace engine

@@ -1,0 +1,46 @@
+#pragma once
+// A point layer of the project (facilities, partners, issues, ...) loaded
+// from any GDAL source: its records' attributes, their WGS84 locations and,
+// for records that cannot be placed, the reason they are rejected.
+//
+// Nothing is dropped: every source record is one entry here, usable or
+// rejected with a reason.  Tables without geometry (CSV, XLSX, ODS) get their
+// coordinates from columns (geo/coordinate_columns.hpp); an HXL hashtag row
+// under the header is recognised, used, and not counted as a record.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/project.hpp"
+#include "geo/field.hpp"
+#include "geo/orientation.hpp"
+
+namespace engine {
+
+struct PointLayer {
+  PointLayerSpec spec;
+  std::string source;  // masked source description
+  std::string driver, crs, encoding;
+  std::string located_by;  // "geometry" or the coordinate columns used
+  std::vector<geo::FieldDef> fields;  // the source's attributes
+  std::vector<std::vector<geo::Value>> rows;
+  std::vector<geo::Point> points;      // WGS84; NaN x when the record has no usable location
+  std::vector<std::int64_t> records;   // 1-based record number in the source, as a user counts data rows
+  std::vector<std::string> rejection;  // "" = usable
+  std::vector<std::string> notes;      // e.g. "approximate location (geo_precision 2)"
+  bool hxl_tags = false;               // an HXL hashtag row was found (and skipped)
+  std::vector<std::string> warnings;
+
+  std::size_t size() const { return rows.size(); }
+  // Index of the field playing `role` (id, name_en, type, status, category, date, severity), -1 if none.
+  int role_field(const std::string& role) const;
+  std::string role_text(const std::string& role, std::size_t record) const;
+};
+
+// Loads a layer; throws engine::Error for problems that stop the run (missing
+// source, no coordinate columns, polygons where points are expected, empty
+// layer, unknown role field).
+PointLayer load_point_layer(const PointLayerSpec& spec);
+
+}  // namespace engine

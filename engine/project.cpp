@@ -1,0 +1,308 @@
+#include "engine/project.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine/error.hpp"
+#include "geo/vector_reader.hpp"
+
+namespace fs = std::filesystem;
+
+namespace engine {
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// A YAML mapping read key by key; keys that nobody asked for are errors.
+class Section {
+ public:
+  Section(const YAML::Node& node, std::string path, const std::string& label)
+      : node_(node), path_(std::move(path)), label_(label) {
+    if (!node.IsMap()) fail(node, "'" + path_ + "' must be a mapping of keys to values");
+  }
+
+  int line() const { return node_.Mark().line + 1; }
+  const std::string& path() const { return path_; }
+
+  YAML::Node take(const std::string& key) {
+    known_.insert(key);
+    return node_[key];
+  }
+
+  std::string text(const std::string& key, const std::string& fallback = {}) {
+    const YAML::Node v = take(key);
+    if (!v) return fallback;
+    if (!v.IsScalar()) fail(v, "'" + qualified(key) + "' must be a text value");
+    return v.as<std::string>();
+  }
+
+  std::string required_text(const std::string& key) {
+    const YAML::Node v = take(key);
+    if (!v) fail(node_, "missing key '" + qualified(key) + "'");
+    if (!v.IsScalar() || v.as<std::string>().empty()) fail(v, "'" + qualified(key) + "' must be a non-empty text value");
+    return v.as<std::string>();
+  }
+
+  double number(const std::string& key, double fallback) {
+    const YAML::Node v = take(key);
+    if (!v) return fallback;
+    try {
+      if (v.IsScalar()) return v.as<double>();
+    } catch (const YAML::Exception&) {
+    }
+    fail(v, "'" + qualified(key) + "' must be a number, not '" + (v.IsScalar() ? v.as<std::string>() : "a list/map") + "'");
+  }
+
+  int integer(const std::string& key, int fallback) {
+    const YAML::Node v = take(key);
+    if (!v) return fallback;
+    try {
+      if (v.IsScalar()) return v.as<int>();
+    } catch (const YAML::Exception&) {
+    }
+    fail(v, "'" + qualified(key) + "' must be a whole number, not '" + (v.IsScalar() ? v.as<std::string>() : "a list/map") + "'");
+  }
+
+  bool boolean(const std::string& key, bool fallback) {
+    const YAML::Node v = take(key);
+    if (!v) return fallback;
+    try {
+      if (v.IsScalar()) return v.as<bool>();
+    } catch (const YAML::Exception&) {
+    }
+    fail(v, "'" + qualified(key) + "' must be true or false");
+  }
+
+  std::vector<std::string> list(const std::string& key, const std::vector<std::string>& fallback) {
+    const YAML::Node v = take(key);
+    if (!v) return fallback;
+    if (v.IsScalar()) return {v.as<std::string>()};
+    if (!v.IsSequence()) fail(v, "'" + qualified(key) + "' must be a list");
+    std::vector<std::string> out;
+    for (const auto& item : v) {
+      if (!item.IsScalar()) fail(item, "'" + qualified(key) + "' must be a list of text values");
+      out.push_back(item.as<std::string>());
+    }
+    return out;
+  }
+
+  // Every key present must have been taken.
+  void finish() const {
+    for (const auto& entry : node_) {
+      const std::string key = entry.first.as<std::string>();
+      if (known_.count(key)) continue;
+      std::string best;
+      std::size_t best_distance = 3;
+      for (const std::string& k : known_) {
+        const std::size_t d = edit_distance(key, k);
+        if (d < best_distance) best_distance = d, best = k;
+      }
+      std::string known;
+      for (const std::string& k : known_) known += (known.empty() ? "" : ", ") + k;
+      fail(entry.first, "unknown key '" + qualified(key) + "'",
+           best.empty() ? "known keys here: " + known : "did you mean '" + best + "'?");
+    }
+  }
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& problem, const std::string& hint = {}) const {
+    throw Error("line " + std::to_string(at.Mark().line + 1) + ": " + problem, {.file = label_}, hint);
+  }
+
+ private:
+  std::string qualified(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+  YAML::Node node_;
+  std::string path_;
+  const std::string& label_;
+  std::set<std::string> known_;
+};
+
+std::string resolve(const std::string& source, const std::string& base_dir) {
+  if (source.empty() || geo::is_database_source(source) || source.rfind("/vsi", 0) == 0) return source;
+  const fs::path p(source);
+  return p.is_absolute() ? source : (fs::path(base_dir) / p).lexically_normal().string();
+}
+
+SourceSpec read_source(Section& s, const std::string& base_dir, bool required) {
+  SourceSpec spec;
+  spec.line = s.line();
+  spec.source = resolve(required ? s.required_text("source") : s.text("source"), base_dir);
+  spec.layer = s.text("layer");
+  spec.sql = s.text("sql");
+  spec.encoding = s.text("encoding");
+  spec.crs = s.text("crs");
+  spec.coordinates.x = s.text("x");
+  spec.coordinates.y = s.text("y");
+  spec.coordinates.wkt = s.text("wkt");
+  spec.coordinates.geopoint = s.text("geopoint");
+  return spec;
+}
+
+int default_level(const std::string& name, int position) {
+  if (name == "countries" || name == "country") return 0;
+  if (name == "governorates" || name == "regions" || name == "provinces") return 1;
+  if (name == "districts") return 2;
+  if (name == "subdistricts" || name == "sub_districts" || name == "uzlas") return 3;
+  return position + 1;
+}
+
+std::vector<std::string> default_count_by(const std::string& role) {
+  if (role == "facilities") return {"type", "status"};
+  if (role == "partners") return {"type"};
+  if (role == "issues") return {"category"};
+  return {};
+}
+
+}  // namespace
+
+Project parse_project(const std::string& yaml, const std::string& base_dir, const std::string& label) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::ParserException& e) {
+    throw Error("line " + std::to_string(e.mark.line + 1) + ", column " + std::to_string(e.mark.column + 1) +
+                    ": not valid YAML: " + e.msg,
+                {.file = label}, "check indentation and quoting around that line");
+  }
+  if (!root || root.IsNull()) throw Error("the project file is empty", {.file = label}, "see data/demo/project.yaml for an example");
+  Project project;
+  project.path = label;
+  Section top(root, "", label);
+  project.title = top.text("project", fs::path(label).stem().string());
+  project.synthetic = top.boolean("synthetic", false);
+
+  const YAML::Node boundaries = top.take("boundaries");
+  if (!boundaries) top.fail(root, "missing key 'boundaries'", "name at least the district layer under boundaries:");
+  Section levels(boundaries, "boundaries", label);
+  for (const auto& entry : boundaries) {
+    const std::string name = entry.first.as<std::string>();
+    levels.take(name);
+    Section s(entry.second, "boundaries." + name, label);
+    AdminLevelSpec level;
+    level.name = name;
+    level.line = s.line();
+    level.level = s.integer("level", default_level(name, static_cast<int>(project.levels.size())));
+    level.from = s.text("from");
+    level.source = read_source(s, base_dir, level.from.empty());
+    const std::string n = std::to_string(level.level);
+    level.code = s.text("code", "ADM" + n + "_PCODE");
+    level.name_en = s.text("name_en", "ADM" + n + "_EN");
+    level.name_ar = s.text("name_ar", "ADM" + n + "_AR");
+    level.parent = s.text("parent");
+    level.population = s.text("population");
+    s.finish();
+    project.levels.push_back(level);
+  }
+  levels.finish();
+
+  if (const YAML::Node layers = top.take("layers")) {
+    Section all(layers, "layers", label);
+    for (const auto& entry : layers) {
+      const std::string name = entry.first.as<std::string>();
+      all.take(name);
+      Section s(entry.second, "layers." + name, label);
+      PointLayerSpec layer;
+      layer.name = name;
+      layer.line = s.line();
+      const bool known_role = std::find(std::begin(kRoles), std::end(kRoles), name) != std::end(kRoles);
+      layer.role = s.text("role", known_role ? name : "other");
+      layer.source = read_source(s, base_dir, true);
+      if (const YAML::Node fields = s.take("fields")) {
+        Section f(fields, "layers." + name + ".fields", label);
+        layer.fields.id = f.text("id");
+        layer.fields.name_en = f.text("name_en");
+        layer.fields.name_ar = f.text("name_ar");
+        layer.fields.type = f.text("type");
+        layer.fields.status = f.text("status");
+        layer.fields.category = f.text("category");
+        layer.fields.date = f.text("date");
+        layer.fields.severity = f.text("severity");
+        f.finish();
+      }
+      layer.count_by = s.list("count_by", default_count_by(layer.role));
+      s.finish();
+      project.layers.push_back(layer);
+    }
+    all.finish();
+  }
+
+  if (const YAML::Node join = top.take("join")) {
+    Section s(join, "join", label);
+    project.join.snap_m = s.number("snap_m", 0);
+    s.finish();
+  }
+  if (const YAML::Node output = top.take("output")) {
+    Section s(output, "output", label);
+    project.output.precision = s.integer("precision", 7);
+    s.finish();
+  }
+  top.finish();
+  project.validate();
+  return project;
+}
+
+Project load_project(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error("cannot read the project file", {.file = path}, "check the path");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string base = fs::absolute(path).parent_path().string();
+  return parse_project(text.str(), base, path);
+}
+
+void Project::validate() const {
+  const Where here{.file = path};
+  auto fail = [&](int line, const std::string& problem, const std::string& hint = {}) {
+    throw Error((line > 0 ? "line " + std::to_string(line) + ": " : std::string()) + problem, here, hint);
+  };
+  if (levels.empty()) fail(0, "no boundary levels under 'boundaries'", "name at least the district layer");
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    const AdminLevelSpec& l = levels[i];
+    if (!names.insert(l.name).second) fail(l.line, "the name '" + l.name + "' is used twice");
+    if (i > 0 && l.level <= levels[i - 1].level)
+      fail(l.line, "boundary levels must go from coarse to fine (level " + std::to_string(l.level) + " after level " +
+                       std::to_string(levels[i - 1].level) + ")");
+    if (!l.from.empty()) {
+      if (i + 1 >= levels.size() || levels[i + 1].name != l.from)
+        fail(l.line, "'boundaries." + l.name + ".from' names '" + l.from + "', which is not the next finer level",
+             "a level can only be dissolved from the level listed right after it");
+      if (!l.source.source.empty()) fail(l.line, "'boundaries." + l.name + "' has both 'source' and 'from'; give one");
+    }
+  }
+  if (!finest().from.empty()) fail(finest().line, "the finest level '" + finest().name + "' needs a source");
+  for (const PointLayerSpec& layer : layers) {
+    if (!names.insert(layer.name).second) fail(layer.line, "the name '" + layer.name + "' is used twice");
+    if (std::find(std::begin(kRoles), std::end(kRoles), layer.role) == std::end(kRoles))
+      fail(layer.line, "'layers." + layer.name + ".role' is '" + layer.role + "'",
+           "roles are facilities, partners, issues and other");
+    for (const std::string& role : layer.count_by)
+      if (role != "type" && role != "status" && role != "category")
+        fail(layer.line, "'layers." + layer.name + ".count_by' holds '" + role + "'", "count_by takes type, status and category");
+    for (const std::string& name : {std::string("match"), std::string("match_note")})
+      if (layer.name == name) fail(layer.line, "'" + name + "' is reserved; choose another layer name");
+  }
+  if (!(join.snap_m >= 0) || join.snap_m > 1e6)
+    fail(0, "'join.snap_m' must be between 0 and 1,000,000 metres", "0 turns snapping off");
+  if (output.precision < 1 || output.precision > 15) fail(0, "'output.precision' must be between 1 and 15 decimals");
+}
+
+}  // namespace engine

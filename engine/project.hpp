@@ -1,0 +1,93 @@
+#pragma once
+// The project file: which boundary layers and point layers a run uses, how
+// their fields map onto localmap's model, and the run's parameters.
+//
+// A project file is YAML (see README "Project file" and data/demo/project.yaml):
+//
+//   project: Demo Region
+//   boundaries:              # coarse to fine; the finest level is joined to
+//     governorates: {level: 1, source: adm1.gpkg, code: ADM1_PCODE, ...}
+//     districts:    {level: 2, source: adm2.gpkg, code: ADM2_PCODE, parent: ADM1_PCODE}
+//   layers:
+//     issues: {role: issues, source: issues.csv, fields: {category: cat}}
+//   join: {snap_m: 500}
+//   output: {precision: 7}
+//
+// Parsing is strict: unknown keys and wrong types are errors that name the
+// key and its line.  Relative paths are resolved against the project file's
+// folder.
+
+#include <string>
+#include <vector>
+
+#include "geo/coordinate_columns.hpp"
+
+namespace engine {
+
+struct SourceSpec {
+  std::string source;    // file path (resolved) or database connection string
+  std::string layer;     // "" = the only layer
+  std::string sql;       // query instead of a layer
+  std::string encoding;  // text encoding override
+  std::string crs;       // CRS override
+  geo::CoordinateHints coordinates;  // x/y, wkt or geopoint columns for tables
+  int line = 0;          // line in the project file, for messages
+};
+
+struct AdminLevelSpec {
+  std::string name;  // e.g. "districts"; names the output layer
+  int level = 0;     // admin level number: 1 = governorate, 2 = district, ...
+  SourceSpec source; // empty source when built from a finer level (`from:`)
+  std::string from;  // dissolve this finer level by `code` instead of reading a source
+  std::string code;  // P-code field (default ADM<level>_PCODE)
+  std::string name_en, name_ar;  // name fields (default ADM<level>_EN / _AR)
+  std::string parent;            // field holding the parent level's P-code ("" = find spatially)
+  std::string population;        // optional numeric field
+  int line = 0;
+};
+
+// Which source fields play which part in the model ("" = absent).
+struct FieldRoles {
+  std::string id, name_en, name_ar, type, status, category, date, severity;
+};
+
+struct PointLayerSpec {
+  std::string name;  // e.g. "issues"; names the output layer
+  std::string role;  // facilities, partners, issues or other
+  SourceSpec source;
+  FieldRoles fields;
+  std::vector<std::string> count_by;  // roles counted per admin unit (type, status, category)
+  int line = 0;
+};
+
+struct JoinSettings {
+  double snap_m = 0;  // snap points outside all units within this geodesic distance; 0 = off
+};
+
+struct OutputSettings {
+  int precision = 7;  // GeoJSON coordinate decimals
+};
+
+struct Project {
+  std::string path;   // the project file
+  std::string title;
+  bool synthetic = false;
+  std::vector<AdminLevelSpec> levels;  // coarse to fine
+  std::vector<PointLayerSpec> layers;
+  JoinSettings join;
+  OutputSettings output;
+
+  // Checks consistency before any I/O; throws engine::Error naming the key.
+  void validate() const;
+  const AdminLevelSpec& finest() const { return levels.back(); }
+};
+
+// Reads and validates a project file.
+Project load_project(const std::string& path);
+// Parses project YAML text; `base_dir` resolves relative paths, `label`
+// names the text in messages.
+Project parse_project(const std::string& yaml, const std::string& base_dir, const std::string& label);
+
+inline const char* const kRoles[] = {"facilities", "partners", "issues", "other"};
+
+}  // namespace engine

@@ -1,0 +1,52 @@
+#include "engine/run_report.hpp"
+
+#include "engine/version.hpp"
+#include "geo/geometry.hpp"
+#include "geo/vector_reader.hpp"
+
+namespace engine {
+
+nlohmann::json run_report(const RunSummary& s) {
+  using nlohmann::json;
+  json report;
+  report["localmap_version"] = kVersion;
+  report["project"] = {{"file", s.project}, {"title", s.title}, {"synthetic", s.synthetic}};
+  report["parameters"] = {{"snap_m", s.snap_m}, {"precision", s.precision}};
+  json levels = json::array();
+  for (const LevelOutcome& l : s.levels)
+    levels.push_back({{"name", l.name}, {"source", l.source}, {"driver", l.driver}, {"crs", l.crs},
+                      {"encoding", l.encoding}, {"units", l.units}, {"repaired", l.repaired}, {"warnings", l.warnings}});
+  report["boundaries"] = levels;
+  json layers = json::array();
+  for (const LayerOutcome& l : s.layers) {
+    json reasons = json::object();
+    for (const auto& [reason, count] : l.rejection_reasons) reasons[reason] = count;
+    layers.push_back({{"name", l.name},
+                      {"role", l.role},
+                      {"source", l.source},
+                      {"driver", l.driver},
+                      {"crs", l.crs},
+                      {"encoding", l.encoding},
+                      {"located_by", l.located_by},
+                      {"hxl_tags", l.hxl_tags},
+                      {"counts",
+                       {{"input", l.counts.input},
+                        {"matched", l.counts.matched},
+                        {"snapped", l.counts.snapped},
+                        {"unmatched", l.counts.unmatched},
+                        {"rejected", l.counts.rejected}}},
+                      {"likely_swapped_lat_lon", l.counts.likely_swapped},
+                      {"approximate_locations", l.counts.approximate},
+                      {"rejection_reasons", reasons},
+                      {"warnings", l.warnings}});
+  }
+  report["layers"] = layers;
+  json timings = json::object();
+  for (const auto& [step, seconds] : s.timings_s) timings[step] = seconds;
+  report["timings_s"] = timings;
+  report["outputs"] = s.outputs;
+  report["libraries"] = {{"gdal", geo::gdal_version()}, {"geos", geo::geos_version()}, {"proj", geo::proj_version()}};
+  return report;
+}
+
+}  // namespace engine

@@ -1,0 +1,125 @@
+// `localmap run` end to end on the real Yemen boundaries with generated
+// points: every record accounted for, per-district counts equal to an
+// independent brute-force count, RFC 7946 GeoJSON, outputs GDAL opens, and
+// byte-identical outputs on a second run.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <random>
+
+#include "cli_support.hpp"
+#include "geo/vector_reader.hpp"
+#include "support/rfc7946.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Generated {
+  std::size_t inside = 0, outside = 0, bad = 0;
+};
+
+// Random points over Yemen's extent plus a few bad records, as CSV.
+Generated write_points(const fs::path& path, int n) {
+  std::mt19937_64 rng(99);
+  std::uniform_real_distribution<double> lon(41.9, 54.4), lat(12.2, 18.9);
+  std::ofstream out(path);
+  out << "id,longitude,latitude,category\n";
+  const char* categories[] = {"drugs", "arms", "checkpoints"};
+  for (int i = 0; i < n; ++i)
+    out << "P" << i << "," << lon(rng) << "," << lat(rng) << "," << categories[i % 3] << "\n";
+  out << "B1,,,drugs\nB2,44.1,abc,arms\nB3,44.1,-91,arms\n";
+  return {0, 0, 3};
+}
+
+TEST(RunReal, YemenDistrictsWithGeneratedPoints) {
+  const fs::path dir = testing_support::scratch_dir();
+  write_points(dir / "issues.csv", 30000);
+  const std::string project = e2e::yemen_project(
+      dir, "  issues:\n    source: issues.csv\n    fields: {id: id, category: category}\n", "join:\n  snap_m: 250\n");
+  const auto result = e2e::localmap("run " + project + " --out " + (dir / "out").string());
+  ASSERT_EQ(result.status, 0) << result.err << result.out;
+  EXPECT_NE(result.out.find("issues"), std::string::npos);
+
+  // Accounting in run.json.
+  const auto report = e2e::read_json(dir / "out" / "run.json");
+  const auto& counts = report["layers"][0]["counts"];
+  EXPECT_EQ(counts["input"].get<int>(), 30003);
+  EXPECT_EQ(counts["matched"].get<int>() + counts["snapped"].get<int>() + counts["unmatched"].get<int>() +
+                counts["rejected"].get<int>(),
+            30003);
+  EXPECT_EQ(counts["rejected"].get<int>(), 3);
+  EXPECT_EQ(report["boundaries"][1]["units"].get<int>(), 335);
+  EXPECT_FALSE(report["libraries"]["gdal"].get<std::string>().empty());
+
+  // Independent oracle: brute-force GEOS Covers over every district for every
+  // point the run matched (not snapped), counted per district.
+  const auto districts = testing_support::load_polygons(testing_support::shared_data("boundaries/yem_adm2.gpkg"));
+  std::vector<std::string> codes;
+  {
+    geo::VectorReader r(testing_support::shared_data("boundaries/yem_adm2.gpkg"));
+    r.for_each([&](const geo::FeatureView& f) {
+      codes.push_back(f.text(r.field_index("ADM2_PCODE")));
+      return true;
+    });
+  }
+  std::vector<geo::Envelope> envelopes;
+  for (const auto& g : districts) envelopes.push_back(g.envelope());
+  std::map<std::string, int> oracle, snapped;
+  geo::VectorReader points((dir / "out" / "issues.geojson").string());
+  int features = 0, matched = 0;
+  points.for_each([&](const geo::FeatureView& f) {
+    ++features;
+    const std::string match = f.text(points.field_index("match"));
+    if (match == "snapped") ++snapped[f.text(points.field_index("ADM2_PCODE"))];
+    if (match != "matched") return true;
+    ++matched;
+    const geo::Point p = *f.point();
+    for (std::size_t i = 0; i < districts.size(); ++i)
+      if (envelopes[i].contains(p) && districts[i].covers(p)) {
+        ++oracle[codes[i]];
+        EXPECT_EQ(f.text(points.field_index("ADM2_PCODE")), codes[i]);
+        break;
+      }
+    return true;
+  });
+  EXPECT_EQ(features, 30003);  // every input record once
+  EXPECT_EQ(matched, counts["matched"].get<int>());
+
+  // districts.geojson counts = matched + snapped per district; summed = placed.
+  geo::VectorReader d((dir / "out" / "districts.geojson").string());
+  int total = 0;
+  d.for_each([&](const geo::FeatureView& f) {
+    const int n = static_cast<int>(std::get<std::int64_t>(f.value(d.field_index("n_issues"))));
+    const std::string code = f.text(d.field_index("ADM2_PCODE"));
+    EXPECT_EQ(n, oracle[code] + snapped[code]) << code;
+    total += n;
+    return true;
+  });
+  EXPECT_EQ(total, counts["matched"].get<int>() + counts["snapped"].get<int>());
+
+  for (const char* file : {"districts.geojson", "governorates.geojson", "issues.geojson", "unmatched.geojson"}) {
+    const auto problems = testing_support::rfc7946_problems((dir / "out" / file).string(), 7);
+    EXPECT_TRUE(problems.empty()) << file << ": " << problems.front();
+  }
+  const auto gpkg = geo::describe_source((dir / "out" / "localmap.gpkg").string());
+  std::map<std::string, std::int64_t> layer_counts;
+  for (const auto& l : gpkg.layers) layer_counts[l.name] = l.feature_count;
+  EXPECT_EQ(layer_counts["districts"], 335);
+  EXPECT_EQ(layer_counts["governorates"], 22);
+  EXPECT_EQ(layer_counts["issues"], 30003);
+  EXPECT_EQ(layer_counts["unmatched"], counts["unmatched"].get<int>());
+  EXPECT_EQ(geo::describe_source((dir / "out" / "summary.csv").string()).layers[0].feature_count, 335);
+
+  // Same inputs, same bytes (run.json holds timings, so it is left out).
+  const auto again = e2e::localmap("run " + project + " --out " + (dir / "again").string() + " --quiet");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_TRUE(again.out.empty());  // --quiet
+  for (const char* file : {"districts.geojson", "governorates.geojson", "issues.geojson", "unmatched.geojson",
+                           "localmap.gpkg", "summary.csv"})
+    EXPECT_EQ(testing_support::read_text(dir / "out" / file), testing_support::read_text(dir / "again" / file)) << file;
+}
+
+}  // namespace

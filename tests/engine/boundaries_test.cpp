@@ -1,0 +1,139 @@
+#include "engine/boundaries.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "engine/error.hpp"
+#include "geo/geodesic.hpp"
+#include "support/test_support.hpp"
+
+namespace {
+
+using testing_support::shared_data;
+
+engine::AdminLevelSpec level(const std::string& name, int n, const std::string& source) {
+  engine::AdminLevelSpec s;
+  s.name = name;
+  s.level = n;
+  s.source.source = source;
+  s.code = "ADM" + std::to_string(n) + "_PCODE";
+  s.name_en = "ADM" + std::to_string(n) + "_EN";
+  s.name_ar = "ADM" + std::to_string(n) + "_AR";
+  return s;
+}
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(Boundaries, YemenLevelsLinkByLocationAndByField) {
+  engine::SilentProgress progress;
+  auto gov = level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg"));
+  auto dist = level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  const engine::Boundaries by_location = engine::load_boundaries({gov, dist}, progress);
+  dist.parent = "ADM1_PCODE";
+  const engine::Boundaries by_field = engine::load_boundaries({gov, dist}, progress);
+  ASSERT_EQ(by_location.levels[1].units.size(), 335u);
+  ASSERT_EQ(by_location.levels[0].units.size(), 22u);
+  // Independent check: the district layer's own ADM1_PCODE column.
+  for (std::size_t i = 0; i < 335; ++i) {
+    const auto& d = by_field.levels[1].units[i];
+    const auto& expected = by_field.levels[0].units[static_cast<std::size_t>(d.parent)].code;
+    EXPECT_EQ(by_location.levels[0].units[static_cast<std::size_t>(by_location.levels[1].units[i].parent)].code, expected)
+        << d.code;
+    EXPECT_EQ(d.code.substr(0, 4), expected) << d.code;  // Yemen district codes start with their governorate's
+  }
+  EXPECT_TRUE(by_field.levels[1].warnings.empty());
+}
+
+TEST(Boundaries, AreasAreEllipsoidalAndAddUp) {
+  engine::SilentProgress progress;
+  const auto b = engine::load_boundaries(
+      {level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg")), level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))},
+      progress);
+  std::map<std::int32_t, double> sum;
+  double total = 0;
+  for (const auto& d : b.levels[1].units) {
+    sum[d.parent] += d.area_km2;
+    total += d.area_km2;
+  }
+  // Yemen is about 455,000-528,000 km2 depending on the source; the COD outline gives ~455,000.
+  EXPECT_GT(total, 440000);
+  EXPECT_LT(total, 540000);
+  for (const auto& [g, area] : sum)
+    EXPECT_NEAR(area, b.levels[0].units[static_cast<std::size_t>(g)].area_km2,
+                0.01 * b.levels[0].units[static_cast<std::size_t>(g)].area_km2);
+}
+
+TEST(Boundaries, DissolvedGovernoratesFromDistrictFields) {
+  engine::SilentProgress progress;
+  auto gov = level("governorates", 1, "");
+  gov.from = "districts";
+  const auto b = engine::load_boundaries({gov, level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))}, progress);
+  ASSERT_EQ(b.levels[0].units.size(), 22u);
+  std::set<std::string> codes;
+  for (const auto& g : b.levels[0].units) {
+    codes.insert(g.code);
+    EXPECT_TRUE(g.shape.is_polygonal());
+    EXPECT_FALSE(g.name_en.empty());
+  }
+  for (const auto& d : b.levels[1].units)
+    EXPECT_EQ(b.levels[0].units[static_cast<std::size_t>(d.parent)].code, d.code.substr(0, 4));
+}
+
+TEST(Boundaries, InvalidPolygonsAreRepairedAndCounted) {
+  const auto dir = testing_support::scratch_dir();
+  testing_support::write_text(dir / "p.csv",
+                              "ADM2_PCODE,WKT\nA1,\"POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))\"\n"
+                              "A2,\"POLYGON ((2 0, 3 1, 3 0, 2 1, 2 0))\"\n");  // bow-tie
+  ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "p.gpkg").string() + " " + (dir / "p.csv").string() +
+                                         " -nln p -nlt POLYGON -a_srs EPSG:4326")
+                .status,
+            0);
+  const auto l = engine::load_admin_level(level("districts", 2, (dir / "p.gpkg").string()));
+  EXPECT_EQ(l.repaired, 1);
+  EXPECT_TRUE(l.units[1].repaired);
+  EXPECT_TRUE(l.units[1].shape.is_valid());
+  EXPECT_NEAR(l.units[1].shape.planar_area(), 0.5, 1e-12);  // two triangles of 1/4
+}
+
+TEST(Boundaries, BadInputIsNamed) {
+  const auto dir = testing_support::scratch_dir();
+  testing_support::write_text(dir / "dup.csv",
+                              "ADM2_PCODE,WKT\nA1,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"\nA1,\"POLYGON ((2 0, 3 0, 3 1, 2 0))\"\n");
+  ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "dup.gpkg").string() + " " + (dir / "dup.csv").string() +
+                                         " -nln dup -nlt POLYGON -a_srs EPSG:4326").status, 0);
+  std::string message = error_of([&] { engine::load_admin_level(level("districts", 2, (dir / "dup.gpkg").string())); });
+  EXPECT_NE(message.find("duplicate P-code 'A1' (also record 1)"), std::string::npos) << message;
+  EXPECT_NE(message.find("record 2"), std::string::npos) << message;
+  EXPECT_NE(message.find("ADM2_PCODE"), std::string::npos) << message;
+
+  auto wrong_field = level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  wrong_field.code = "PCODE";
+  message = error_of([&] { engine::load_admin_level(wrong_field); });
+  EXPECT_NE(message.find("no field 'PCODE'"), std::string::npos) << message;
+  EXPECT_NE(message.find("ADM2_PCODE"), std::string::npos) << message;  // lists the real fields
+
+  testing_support::write_text(dir / "pts.csv", "ADM2_PCODE,WKT\nA1,POINT (1 1)\n");
+  ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "pts.gpkg").string() + " " + (dir / "pts.csv").string() +
+                                         " -nln pts -nlt POINT -a_srs EPSG:4326").status, 0);
+  message = error_of([&] { engine::load_admin_level(level("districts", 2, (dir / "pts.gpkg").string())); });
+  EXPECT_NE(message.find("holds points, not polygons"), std::string::npos) << message;
+
+  // Projected coordinates without a CRS.
+  testing_support::write_text(dir / "utm.csv", "ADM2_PCODE,WKT\nA1,\"POLYGON ((400000 1600000, 401000 1600000, 401000 1601000, 400000 1600000))\"\n");
+  ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "utm.gpkg").string() + " " + (dir / "utm.csv").string() +
+                                         " -nln utm -nlt POLYGON").status, 0);
+  message = error_of([&] { engine::load_admin_level(level("districts", 2, (dir / "utm.gpkg").string())); });
+  EXPECT_NE(message.find("not longitude/latitude"), std::string::npos) << message;
+  EXPECT_NE(message.find("crs"), std::string::npos) << message;
+}
+
+}  // namespace

@@ -1,0 +1,133 @@
+#include "engine/join.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "engine/counts.hpp"
+#include "geo/geodesic.hpp"
+#include "support/test_support.hpp"
+
+namespace {
+
+// Two unit squares side by side (A: lon 44..45, B: 45..46, lat 15..16).
+engine::AdminLevel two_squares() {
+  engine::AdminLevel level;
+  level.spec.name = "districts";
+  level.spec.level = 2;
+  for (int i = 0; i < 2; ++i) {
+    engine::AdminUnit u;
+    u.code = i == 0 ? "A" : "B";
+    const double x = 44 + i;
+    u.shape = geo::Geometry::polygon({{{x, 15}, {x + 1, 15}, {x + 1, 16}, {x, 16}, {x, 15}}});
+    level.units.push_back(std::move(u));
+  }
+  level.by_code = {{"A", 0}, {"B", 1}};
+  return level;
+}
+
+engine::PointLayer layer_of(const std::vector<geo::Point>& points) {
+  engine::PointLayer layer;
+  layer.spec.name = "issues";
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    layer.rows.push_back({});
+    layer.points.push_back(points[i]);
+    layer.records.push_back(static_cast<std::int64_t>(i + 1));
+    layer.rejection.push_back(std::isnan(points[i].x) ? "no coordinates" : "");
+    layer.notes.emplace_back();
+  }
+  return layer;
+}
+
+TEST(Join, FourOutcomesAndTheirAccounting) {
+  const engine::AdminLevel level = two_squares();
+  const engine::AdminIndex index(level);
+  // 1 km east of B's east edge at lat 15.5 is about 0.00933 degrees.
+  const double one_km = 1000 / (geo::geodesic_distance_m({46, 15.5}, {47, 15.5}));
+  const engine::PointLayer layer = layer_of({
+      {44.5, 15.5},                    // inside A
+      {45.0, 15.5},                    // shared edge: B by the semi-open rule
+      {46 + 0.5 * one_km, 15.5},       // 500 m outside B
+      {46 + 3 * one_km, 15.5},         // 3 km outside B
+      {15.5, 44.5},                    // lat/lon swapped: inside A when swapped
+      {std::nan(""), std::nan("")},    // rejected
+  });
+  engine::SilentProgress progress;
+  const engine::LayerJoin join = engine::join_layer(index, layer, engine::JoinOptions{1000}, progress);
+  EXPECT_EQ(join.unit[0], 0);
+  EXPECT_EQ(join.unit[1], 1);
+  EXPECT_EQ(join.match[2], engine::Match::Snapped);
+  EXPECT_EQ(join.unit[2], 1);
+  EXPECT_NEAR(join.distance_m[2], 500, 0.5);
+  EXPECT_EQ(join.match[3], engine::Match::Unmatched);
+  EXPECT_EQ(join.nearest[3], 1);
+  EXPECT_NEAR(join.distance_m[3], 3000, 1);
+  EXPECT_EQ(join.match[4], engine::Match::Unmatched);
+  EXPECT_EQ(join.swapped[4], 1);
+  EXPECT_EQ(join.match[5], engine::Match::Rejected);
+  const auto& c = join.counts;
+  EXPECT_EQ(c.input, 6);
+  EXPECT_EQ(c.matched, 2);
+  EXPECT_EQ(c.snapped, 1);
+  EXPECT_EQ(c.unmatched, 2);
+  EXPECT_EQ(c.rejected, 1);
+  EXPECT_EQ(c.likely_swapped, 1);
+  EXPECT_EQ(c.matched + c.snapped + c.unmatched + c.rejected, c.input);
+  EXPECT_EQ(join.note(2, level, layer), "snapped 500.0 m to B");
+  EXPECT_NE(join.note(4, level, layer).find("swapped"), std::string::npos);
+  EXPECT_EQ(join.note(5, level, layer), "no coordinates");
+}
+
+TEST(Join, SnapOffLeavesNearPointsUnmatched) {
+  const engine::AdminLevel level = two_squares();
+  const engine::AdminIndex index(level);
+  engine::SilentProgress progress;
+  const auto join = engine::join_layer(index, layer_of({{46.001, 15.5}}), engine::JoinOptions{0}, progress);
+  EXPECT_EQ(join.match[0], engine::Match::Unmatched);
+  EXPECT_THROW(engine::JoinOptions{-1}.validate(), std::runtime_error);
+}
+
+// Counts per unit add up, per level, to the matched + snapped records, and
+// class columns add up to the layer column.
+TEST(Join, CountsAddUpOnRealDistricts) {
+  engine::SilentProgress progress;
+  engine::AdminLevelSpec gov, dist;
+  gov.name = "governorates";
+  gov.level = 1;
+  gov.from = "districts";
+  gov.code = "ADM1_PCODE";
+  gov.name_en = "ADM1_EN";
+  dist.name = "districts";
+  dist.level = 2;
+  dist.code = "ADM2_PCODE";
+  dist.source.source = testing_support::shared_data("boundaries/yem_adm2.gpkg");
+  const engine::Boundaries b = engine::load_boundaries({gov, dist}, progress);
+  std::mt19937_64 rng(4);
+  std::uniform_real_distribution<double> lon(42, 54), lat(12.5, 19);
+  std::vector<geo::Point> points;
+  for (int i = 0; i < 20000; ++i) points.push_back({lon(rng), lat(rng)});
+  engine::PointLayer layer = layer_of(points);
+  layer.fields = {{"category", geo::FieldType::String}};
+  layer.spec.fields.category = "category";
+  layer.spec.count_by = {"category"};
+  for (std::size_t i = 0; i < layer.size(); ++i) layer.rows[i] = {std::string(i % 3 == 0 ? "drugs" : "Arms ")};
+  const engine::AdminIndex index(b.finest());
+  const auto join = engine::join_layer(index, layer, engine::JoinOptions{2000}, progress);
+  const std::int64_t placed = join.counts.matched + join.counts.snapped;
+  EXPECT_GT(join.counts.snapped, 0);
+  for (std::size_t level = 0; level < 2; ++level) {
+    const auto counts = engine::count_by_unit(b, level, {&layer}, {&join});
+    ASSERT_EQ(counts.columns, (std::vector<std::string>{"n_issues", "n_issues_category_arms", "n_issues_category_drugs"}));
+    std::int64_t total = 0, by_class = 0;
+    for (const auto& row : counts.values) {
+      total += row[0];
+      by_class += row[1] + row[2];
+      EXPECT_EQ(row[0], row[1] + row[2]);
+    }
+    EXPECT_EQ(total, placed) << "level " << level;
+    EXPECT_EQ(by_class, placed);
+  }
+}
+
+}  // namespace

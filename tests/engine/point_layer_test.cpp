@@ -1,0 +1,112 @@
+#include "engine/point_layer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "engine/error.hpp"
+#include "support/test_support.hpp"
+
+namespace {
+
+using testing_support::write_text;
+
+engine::PointLayerSpec spec_for(const std::string& path) {
+  engine::PointLayerSpec s;
+  s.name = "issues";
+  s.role = "issues";
+  s.source.source = path;
+  return s;
+}
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(PointLayer, EveryRecordIsKeptWithItsReason) {
+  const auto dir = testing_support::scratch_dir();
+  write_text(dir / "i.csv",
+             "id,lon,lat\n1,44.2,15.3\n2,44.2,15.3\n3,,\n4,44.2,13.5N\n5,44.2,95\n6,nan,15\n7,500000,1600000\n8, 44.5 , 15.1 \n");
+  const engine::PointLayer layer = engine::load_point_layer(spec_for((dir / "i.csv").string()));
+  ASSERT_EQ(layer.size(), 8u);
+  // Identical coordinates are two records, never merged.
+  EXPECT_EQ(layer.points[0], layer.points[1]);
+  EXPECT_EQ(layer.rejection[0], "");
+  EXPECT_EQ(layer.rejection[2], "no coordinates");
+  EXPECT_EQ(layer.rejection[3], "latitude '13.5N' is not a number");
+  EXPECT_EQ(layer.rejection[4], "latitude 95 is outside [-90, 90]");
+  EXPECT_EQ(layer.rejection[5], "longitude 'nan' is not a number");
+  EXPECT_NE(layer.rejection[6].find("projected metres"), std::string::npos) << layer.rejection[6];
+  EXPECT_EQ(layer.rejection[7], "");
+  EXPECT_DOUBLE_EQ(layer.points[7].x, 44.5);
+  EXPECT_TRUE(std::isnan(layer.points[2].x));
+  EXPECT_EQ(layer.records[7], 8);
+}
+
+TEST(PointLayer, HxlTaggedCsvSkipsTheTagRow) {
+  const auto dir = testing_support::scratch_dir();
+  write_text(dir / "p.csv",
+             "Partner,Northing (deg),Easting (deg)\n#org+name,#geo+lat,#geo+lon\nA,15.1,44.1\nB,15.2,44.2\n");
+  const engine::PointLayer layer = engine::load_point_layer(spec_for((dir / "p.csv").string()));
+  EXPECT_TRUE(layer.hxl_tags);
+  ASSERT_EQ(layer.size(), 2u);  // the tag row is not a record
+  EXPECT_DOUBLE_EQ(layer.points[1].x, 44.2);
+  EXPECT_DOUBLE_EQ(layer.points[1].y, 15.2);
+  EXPECT_EQ(layer.records[0], 1);
+}
+
+TEST(PointLayer, KoboGeopointAndAcledPrecision) {
+  const auto dir = testing_support::scratch_dir();
+  write_text(dir / "k.csv", "start,gps,issue\n2024-01-01,15.35 44.20 2250 5,drugs\n2024-01-02,,arms\n");
+  auto layer = engine::load_point_layer(spec_for((dir / "k.csv").string()));
+  EXPECT_DOUBLE_EQ(layer.points[0].x, 44.20);
+  EXPECT_EQ(layer.rejection[1], "no coordinates");
+  write_text(dir / "a.csv", "event_id_cnty,latitude,longitude,geo_precision\nYEM1,15.3,44.2,1\nYEM2,15.3,44.2,2\n");
+  layer = engine::load_point_layer(spec_for((dir / "a.csv").string()));
+  EXPECT_EQ(layer.notes[0], "");
+  EXPECT_EQ(layer.notes[1], "approximate location (geo_precision 2)");
+}
+
+TEST(PointLayer, ProjectedGeoPackageIsReprojected) {
+  const auto dir = testing_support::scratch_dir();
+  write_text(dir / "s.csv", "id,WKT\n1,POINT (44.2066 15.3547)\n");
+  ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "u.gpkg").string() + " " + (dir / "s.csv").string() +
+                                         " -s_srs EPSG:4326 -t_srs EPSG:32638 -nln u").status, 0);
+  const auto layer = engine::load_point_layer(spec_for((dir / "u.gpkg").string()));
+  EXPECT_EQ(layer.located_by, "geometry");
+  EXPECT_NEAR(layer.points[0].x, 44.2066, 1e-7);
+}
+
+TEST(PointLayer, LayerLevelProblemsStopWithAClearMessage) {
+  const auto dir = testing_support::scratch_dir();
+  write_text(dir / "nocoords.csv", "id,place\n1,Aden\n");
+  std::string m = error_of([&] { engine::load_point_layer(spec_for((dir / "nocoords.csv").string())); });
+  EXPECT_NE(m.find("no coordinate columns"), std::string::npos) << m;
+  EXPECT_NE(m.find("nocoords.csv"), std::string::npos) << m;
+  EXPECT_NE(m.find("id, place"), std::string::npos) << m;  // lists the columns
+
+  write_text(dir / "empty.csv", "id,lon,lat\n");
+  m = error_of([&] { engine::load_point_layer(spec_for((dir / "empty.csv").string())); });
+  EXPECT_NE(m.find("is empty"), std::string::npos) << m;
+
+  m = error_of([&] { engine::load_point_layer(spec_for(testing_support::shared_data("boundaries/yem_adm1.gpkg"))); });
+  EXPECT_NE(m.find("holds polygons, but a point layer is expected"), std::string::npos) << m;
+
+  auto s = spec_for((dir / "nocoords.csv").string());
+  s.fields.category = "kind";
+  m = error_of([&] { engine::load_point_layer(s); });
+  EXPECT_NE(m.find("no field 'kind' (layers.issues.fields.category)"), std::string::npos) << m;
+
+  s = spec_for((dir / "nocoords.csv").string());
+  s.source.coordinates.x = "lon";
+  s.source.coordinates.y = "lat";
+  m = error_of([&] { engine::load_point_layer(s); });
+  EXPECT_NE(m.find("the x (longitude) column 'lon' does not exist"), std::string::npos) << m;
+}
+
+}  // namespace

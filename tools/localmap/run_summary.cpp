@@ -1,0 +1,48 @@
+#include "run_summary.hpp"
+
+#include <filesystem>
+
+namespace localmap_cli {
+
+void print_accounting_header(std::FILE* out) {
+  std::fprintf(out, "  %-16s %10s %10s %10s %10s %10s\n", "layer", "input", "matched", "snapped", "unmatched", "rejected");
+}
+
+void print_accounting(const std::string& name, const engine::JoinCounts& c, std::FILE* out) {
+  std::fprintf(out, "  %-16s %10lld %10lld %10lld %10lld %10lld", name.c_str(), static_cast<long long>(c.input),
+               static_cast<long long>(c.matched), static_cast<long long>(c.snapped), static_cast<long long>(c.unmatched),
+               static_cast<long long>(c.rejected));
+  if (c.likely_swapped > 0) std::fprintf(out, "   (%lld look like swapped lat/lon)", static_cast<long long>(c.likely_swapped));
+  std::fprintf(out, "\n");
+}
+
+void print_run_summary(const engine::RunSummary& s, std::FILE* out) {
+  std::fprintf(out, "localmap run: %s%s\n", s.title.c_str(), s.synthetic ? "  [SYNTHETIC data]" : "");
+  std::fprintf(out, "boundaries:");
+  for (const auto& level : s.levels) {
+    std::fprintf(out, "  %s %zu", level.name.c_str(), level.units);
+    if (level.repaired > 0) std::fprintf(out, " (%lld repaired)", static_cast<long long>(level.repaired));
+  }
+  std::fprintf(out, "\n");
+  print_accounting_header(out);
+  for (const auto& layer : s.layers) print_accounting(layer.name, layer.counts, out);
+  for (const auto& layer : s.layers) {
+    for (const auto& [reason, count] : layer.rejection_reasons)
+      std::fprintf(out, "  rejected in %s: %lld x %s\n", layer.name.c_str(), static_cast<long long>(count), reason.c_str());
+    if (layer.counts.approximate > 0)
+      std::fprintf(out, "  %s: %lld locations flagged approximate\n", layer.name.c_str(),
+                   static_cast<long long>(layer.counts.approximate));
+  }
+  if (s.snap_m > 0) std::fprintf(out, "  snapping: points within %.0f m of a boundary are snapped\n", s.snap_m);
+  for (const auto& level : s.levels)
+    for (const auto& w : level.warnings) std::fprintf(out, "  warning (%s): %s\n", level.name.c_str(), w.c_str());
+  for (const auto& layer : s.layers)
+    for (const auto& w : layer.warnings) std::fprintf(out, "  warning (%s): %s\n", layer.name.c_str(), w.c_str());
+  if (s.stale_partials_removed > 0)
+    std::fprintf(out, "  removed %d temporary files left by an interrupted run\n", s.stale_partials_removed);
+  std::fprintf(out, "outputs in %s:", s.out_dir.c_str());
+  for (const auto& path : s.outputs) std::fprintf(out, " %s", std::filesystem::path(path).filename().c_str());
+  std::fprintf(out, "\n");
+}
+
+}  // namespace localmap_cli
