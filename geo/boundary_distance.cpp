@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <queue>
 
 #include "geo/geodesic.hpp"
 
@@ -56,6 +57,19 @@ BoundaryDistance::BoundaryDistance(const std::vector<const Geometry*>& polygons)
   std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
   for (std::uint32_t i = 0; i < segments_.size(); ++i)
     visit(segments_[i], [&](std::size_t c) { cell_segments_[fill[c]++] = i; });
+
+  PyramidLevel base{nx_, ny_, std::vector<std::uint8_t>(nx_ * ny_)};
+  for (std::size_t c = 0; c < nx_ * ny_; ++c) base.occupied[c] = cell_start_[c + 1] > cell_start_[c];
+  pyramid_.push_back(std::move(base));
+  while (pyramid_.back().nx > 1 || pyramid_.back().ny > 1) {
+    const PyramidLevel& fine = pyramid_.back();
+    PyramidLevel coarse{(fine.nx + 1) / 2, (fine.ny + 1) / 2, {}};
+    coarse.occupied.assign(coarse.nx * coarse.ny, 0);
+    for (std::size_t y = 0; y < fine.ny; ++y)
+      for (std::size_t x = 0; x < fine.nx; ++x)
+        if (fine.occupied[y * fine.nx + x]) coarse.occupied[(y / 2) * coarse.nx + x / 2] = 1;
+    pyramid_.push_back(std::move(coarse));
+  }
 }
 
 std::size_t BoundaryDistance::cell_x(double x) const {
@@ -74,38 +88,50 @@ BoundaryDistance::Nearest BoundaryDistance::nearest(Point p) const {
   Nearest out;
   if (segments_.empty()) return out;
   const double kx = std::max(std::cos(p.y * kPi / 180.0), 0.01);
-  const std::size_t cx = cell_x(p.x), cy = cell_y(p.y);
+  // Squared distance in the local frame from p to the box of pyramid cell
+  // (x, y) at `level`.
+  auto box_distance2 = [&](std::size_t level, std::size_t x, std::size_t y) {
+    const double span_x = cell_w_ * static_cast<double>(std::size_t{1} << level);
+    const double span_y = cell_h_ * static_cast<double>(std::size_t{1} << level);
+    const double x0 = extent_.min_x + static_cast<double>(x) * span_x, x1 = x0 + span_x;
+    const double y0 = extent_.min_y + static_cast<double>(y) * span_y, y1 = y0 + span_y;
+    const double dx = std::max({0.0, x0 - p.x, p.x - x1}) * kx;
+    const double dy = std::max({0.0, y0 - p.y, p.y - y1});
+    return dx * dx + dy * dy;
+  };
+  struct Candidate {
+    double distance2;
+    std::size_t level, x, y;
+    bool operator>(const Candidate& o) const { return distance2 > o.distance2; }
+  };
+  std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> queue;
+  const std::size_t top = pyramid_.size() - 1;
+  queue.push({box_distance2(top, 0, 0), top, 0, 0});
   double best = std::numeric_limits<double>::infinity();
   std::uint32_t best_segment = 0;
   Point best_point;
-  const std::size_t max_ring = std::max(nx_, ny_);
-  for (std::size_t r = 0; r <= max_ring; ++r) {
-    const std::size_t x0 = cx >= r ? cx - r : 0, x1 = std::min(cx + r, nx_ - 1);
-    const std::size_t y0 = cy >= r ? cy - r : 0, y1 = std::min(cy + r, ny_ - 1);
-    for (std::size_t y = y0; y <= y1; ++y) {
-      const bool edge_row = y + r == cy || y == cy + r;
-      for (std::size_t x = x0; x <= x1; ++x) {
-        if (!edge_row && x + r != cx && x != cx + r) continue;  // only the ring, not its inside
-        const std::size_t c = y * nx_ + x;
-        for (std::uint32_t k = cell_start_[c]; k < cell_start_[c + 1]; ++k) {
-          const std::uint32_t s = cell_segments_[k];
-          double d2;
-          const Point q = closest_on_segment(p, segments_[s].a, segments_[s].b, kx, d2);
-          if (d2 < best || (d2 == best && segments_[s].polygon < segments_[best_segment].polygon)) {
-            best = d2;
-            best_segment = s;
-            best_point = q;
-          }
+  while (!queue.empty()) {
+    const Candidate c = queue.top();
+    queue.pop();
+    if (c.distance2 > best) break;  // every remaining cell is farther than the best segment
+    if (c.level == 0) {
+      const std::size_t cell = c.y * nx_ + c.x;
+      for (std::uint32_t k = cell_start_[cell]; k < cell_start_[cell + 1]; ++k) {
+        const std::uint32_t s = cell_segments_[k];
+        double d2;
+        const Point q = closest_on_segment(p, segments_[s].a, segments_[s].b, kx, d2);
+        if (d2 < best || (d2 == best && segments_[s].polygon < segments_[best_segment].polygon)) {
+          best = d2;
+          best_segment = s;
+          best_point = q;
         }
       }
+      continue;
     }
-    // Lower bound on the distance to any cell outside the rings searched so far.
-    double bound = std::numeric_limits<double>::infinity();
-    if (x0 > 0) bound = std::min(bound, std::max(0.0, (p.x - (extent_.min_x + static_cast<double>(x0) * cell_w_)) * kx));
-    if (x1 + 1 < nx_) bound = std::min(bound, std::max(0.0, (extent_.min_x + static_cast<double>(x1 + 1) * cell_w_ - p.x) * kx));
-    if (y0 > 0) bound = std::min(bound, std::max(0.0, p.y - (extent_.min_y + static_cast<double>(y0) * cell_h_)));
-    if (y1 + 1 < ny_) bound = std::min(bound, std::max(0.0, extent_.min_y + static_cast<double>(y1 + 1) * cell_h_ - p.y));
-    if (std::isinf(bound) || (std::isfinite(best) && bound * bound > best)) break;
+    const PyramidLevel& finer = pyramid_[c.level - 1];
+    for (std::size_t y = 2 * c.y; y < std::min(2 * c.y + 2, finer.ny); ++y)
+      for (std::size_t x = 2 * c.x; x < std::min(2 * c.x + 2, finer.nx); ++x)
+        if (finer.occupied[y * finer.nx + x]) queue.push({box_distance2(c.level - 1, x, y), c.level - 1, x, y});
   }
   out.polygon = segments_[best_segment].polygon;
   out.boundary_point = best_point;

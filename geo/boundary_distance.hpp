@@ -47,6 +47,14 @@ class BoundaryDistance {
   double cell_w_ = 1, cell_h_ = 1;
   std::vector<std::uint32_t> cell_start_;  // CSR, size nx*ny + 1
   std::vector<std::uint32_t> cell_segments_;
+  // Pyramid of "holds a segment" flags: level 0 is the grid, each next level
+  // merges 2x2 cells.  Best-first search over it finds far boundaries
+  // without visiting every empty cell in between.
+  struct PyramidLevel {
+    std::size_t nx, ny;
+    std::vector<std::uint8_t> occupied;
+  };
+  std::vector<PyramidLevel> pyramid_;
 };
 
 }  // namespace geo

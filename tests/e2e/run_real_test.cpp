@@ -123,3 +123,51 @@ TEST(RunReal, YemenDistrictsWithGeneratedPoints) {
 }
 
 }  // namespace
+
+namespace {
+
+// Three admin levels (governorates, districts, sub-districts): records are
+// joined to the finest and carry all three P-codes; every level's counts add
+// up to the same total.
+TEST(RunReal, ThreeAdminLevels) {
+  const fs::path dir = testing_support::scratch_dir();
+  {
+    std::ofstream out(dir / "issues.csv");
+    out << "lon,lat\n";
+    std::mt19937_64 rng(3);
+    std::uniform_real_distribution<double> lon(43, 46), lat(13, 16);
+    for (int i = 0; i < 5000; ++i) out << lon(rng) << "," << lat(rng) << "\n";
+  }
+  testing_support::write_text(
+      dir / "project.yaml",
+      "boundaries:\n"
+      "  governorates: {source: " + testing_support::shared_data("boundaries/yem_adm1.gpkg") + "}\n"
+      "  districts: {source: " + testing_support::shared_data("boundaries/yem_adm2.gpkg") + ", parent: ADM1_PCODE}\n"
+      "  subdistricts: {source: " + testing_support::shared_data("boundaries/yem_adm3.gpkg") + ", parent: ADM2_PCODE}\n"
+      "layers:\n  issues: {source: issues.csv}\n");
+  const auto r = e2e::localmap("run " + (dir / "project.yaml").string() + " --out " + (dir / "out").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto report = e2e::read_json(dir / "out" / "run.json");
+  const int placed = report["layers"][0]["counts"]["matched"].get<int>();
+  for (const char* level : {"governorates", "districts", "subdistricts"}) {
+    geo::VectorReader reader((dir / "out" / (std::string(level) + ".geojson")).string());
+    int total = 0;
+    reader.for_each([&](const geo::FeatureView& f) {
+      total += static_cast<int>(std::get<std::int64_t>(f.value(reader.field_index("n_issues"))));
+      return true;
+    });
+    EXPECT_EQ(total, placed) << level;
+  }
+  geo::VectorReader points((dir / "out" / "issues.geojson").string());
+  points.for_each([&](const geo::FeatureView& f) {
+    if (f.text(points.field_index("match")) != "matched") return true;
+    const std::string adm3 = f.text(points.field_index("ADM3_PCODE"));
+    const std::string adm2 = f.text(points.field_index("ADM2_PCODE"));
+    const std::string adm1 = f.text(points.field_index("ADM1_PCODE"));
+    EXPECT_EQ(adm3.substr(0, adm2.size()), adm2);  // Yemen sub-district codes extend their district's
+    EXPECT_EQ(adm2.substr(0, adm1.size()), adm1);
+    return true;
+  });
+}
+
+}  // namespace

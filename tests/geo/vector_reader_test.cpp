@@ -153,19 +153,22 @@ TEST(VectorReader, OtherFormatsThroughGdal) {
     EXPECT_NEAR(points[1].x, 44.0209, 1e-7) << driver;
     EXPECT_NEAR(points[1].y, 13.5795, 1e-7) << driver;
   }
-  // A spreadsheet: attributes only, coordinates as numbers.
+  // Spreadsheets: attributes only, coordinates as numbers.
   write_text(dir / "t.csv", "name,lon,lat\nAden,45.0367,12.7794\n");
-  const auto r = run_command("ogr2ogr -f XLSX " + (dir / "t.xlsx").string() + " " + (dir / "t.csv").string() +
-                             " -oo AUTODETECT_TYPE=YES -nln sheet");
-  ASSERT_EQ(r.status, 0) << r.err;
-  geo::VectorReader xlsx((dir / "t.xlsx").string());
-  EXPECT_EQ(xlsx.declared_geometry(), geo::GeometryKind::None);
-  ASSERT_GE(xlsx.field_index("lon"), 0);
-  xlsx.for_each([&](const geo::FeatureView& f) {
-    EXPECT_EQ(f.text(xlsx.field_index("name")), "Aden");
-    EXPECT_DOUBLE_EQ(std::get<double>(f.value(xlsx.field_index("lon"))), 45.0367);
-    return true;
-  });
+  for (const std::string format : {"XLSX", "ODS"}) {
+    const std::string file = (dir / ("t." + format)).string();
+    const auto r = run_command("ogr2ogr -f " + format + " " + file + " " + (dir / "t.csv").string() +
+                               " -oo AUTODETECT_TYPE=YES -nln sheet");
+    ASSERT_EQ(r.status, 0) << r.err;
+    geo::VectorReader sheet(file);
+    EXPECT_EQ(sheet.declared_geometry(), geo::GeometryKind::None) << format;
+    ASSERT_GE(sheet.field_index("lon"), 0) << format;
+    sheet.for_each([&](const geo::FeatureView& f) {
+      EXPECT_EQ(f.text(sheet.field_index("name")), "Aden") << format;
+      EXPECT_DOUBLE_EQ(std::get<double>(f.value(sheet.field_index("lon"))), 45.0367) << format;
+      return true;
+    });
+  }
 }
 
 TEST(VectorReader, ClearErrors) {
