@@ -105,10 +105,17 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     join_ptrs.push_back(&joins[i]);
     LayerOutcome o{layers[i].spec.name, layers[i].spec.role, layers[i].source, layers[i].driver, layers[i].crs,
                    layers[i].encoding, layers[i].located_by, layers[i].hxl_tags, joins[i].counts, layers[i].warnings, {}};
-    std::map<std::string, std::int64_t> reasons;
-    for (const std::string& r : layers[i].rejection)
-      if (!r.empty()) ++reasons[reason_kind(r)];
-    o.rejection_reasons.assign(reasons.begin(), reasons.end());
+    std::map<std::string, RejectionKind> kinds;
+    for (std::size_t r = 0; r < layers[i].size(); ++r) {
+      const std::string& reason = layers[i].rejection[r];
+      if (reason.empty()) continue;
+      RejectionKind& k = kinds[reason_kind(reason)];
+      if (k.count++ == 0) k.example = reason, k.example_record = layers[i].records[r];
+    }
+    for (auto& [kind, k] : kinds) {
+      k.kind = kind;
+      o.rejections.push_back(k);
+    }
     summary.layers.push_back(std::move(o));
   }
 

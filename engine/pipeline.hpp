@@ -35,12 +35,20 @@ struct LevelOutcome {
   std::vector<std::string> warnings;
 };
 
+// Rejections of one kind ("latitude '…' is not a number") with a first example.
+struct RejectionKind {
+  std::string kind;
+  std::int64_t count = 0;
+  std::string example;          // the first such reason in full
+  std::int64_t example_record = 0;
+};
+
 struct LayerOutcome {
   std::string name, role, source, driver, crs, encoding, located_by;
   bool hxl_tags = false;
   JoinCounts counts;
   std::vector<std::string> warnings;
-  std::vector<std::pair<std::string, std::int64_t>> rejection_reasons;  // reason kind -> count
+  std::vector<RejectionKind> rejections;  // by kind, sorted
 };
 
 struct RunSummary {

@@ -20,7 +20,8 @@ nlohmann::json run_report(const RunSummary& s) {
   json layers = json::array();
   for (const LayerOutcome& l : s.layers) {
     json reasons = json::object();
-    for (const auto& [reason, count] : l.rejection_reasons) reasons[reason] = count;
+    for (const RejectionKind& k : l.rejections)
+      reasons[k.kind] = {{"count", k.count}, {"example", k.example}, {"example_record", k.example_record}};
     layers.push_back({{"name", l.name},
                       {"role", l.role},
                       {"source", l.source},

@@ -55,10 +55,11 @@ TEST(BadInput, BadCoordinatesAreRejectedCountedAndTheRunGoesOn) {
   EXPECT_EQ(report["layers"][0]["counts"]["matched"], 1);
   EXPECT_EQ(report["layers"][0]["counts"]["rejected"], 4);
   const auto& reasons = report["layers"][0]["rejection_reasons"];
-  EXPECT_EQ(reasons["latitude '…' is not a number"], 1);
-  EXPECT_EQ(reasons["latitude # is outside [#, #]"], 1);
-  EXPECT_EQ(reasons["longitude '…' is not a number"], 1);
-  EXPECT_EQ(reasons["no coordinates"], 1);
+  EXPECT_EQ(reasons["latitude '…' is not a number"]["count"], 1);
+  EXPECT_EQ(reasons["latitude '…' is not a number"]["example_record"], 2);
+  EXPECT_EQ(reasons["latitude # is outside [#, #]"]["example"], "latitude 95 is outside [-90, 90]");
+  EXPECT_EQ(reasons["longitude '…' is not a number"]["count"], 1);
+  EXPECT_EQ(reasons["no coordinates"]["count"], 1);
   EXPECT_NE(r.out.find("rejected in issues"), std::string::npos) << r.out;
   // The record and its reason are in the layer output.
   const std::string geojson = testing_support::read_text(dir / "out" / "issues.geojson");

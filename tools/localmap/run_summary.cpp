@@ -27,8 +27,13 @@ void print_run_summary(const engine::RunSummary& s, std::FILE* out) {
   print_accounting_header(out);
   for (const auto& layer : s.layers) print_accounting(layer.name, layer.counts, out);
   for (const auto& layer : s.layers) {
-    for (const auto& [reason, count] : layer.rejection_reasons)
-      std::fprintf(out, "  rejected in %s: %lld x %s\n", layer.name.c_str(), static_cast<long long>(count), reason.c_str());
+    for (const auto& k : layer.rejections) {
+      std::fprintf(out, "  rejected in %s: %lld x %s", layer.name.c_str(), static_cast<long long>(k.count),
+                   k.count == 1 ? k.example.c_str() : k.kind.c_str());
+      if (k.count > 1) std::fprintf(out, " (e.g. record %lld: %s)", static_cast<long long>(k.example_record), k.example.c_str());
+      else std::fprintf(out, " (record %lld)", static_cast<long long>(k.example_record));
+      std::fprintf(out, "\n");
+    }
     if (layer.counts.approximate > 0)
       std::fprintf(out, "  %s: %lld locations flagged approximate\n", layer.name.c_str(),
                    static_cast<long long>(layer.counts.approximate));
