@@ -83,7 +83,7 @@ geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, con
 }
 
 geo::LayerData admin_layer(const Boundaries& boundaries, std::size_t level, const UnitCounts& counts,
-                           bool with_geometry) {
+                           bool with_geometry, const std::vector<const UnitTable*>& extra) {
   const AdminLevel& self = boundaries.levels[level];
   geo::LayerData out;
   out.name = self.spec.name;
@@ -95,6 +95,7 @@ geo::LayerData admin_layer(const Boundaries& boundaries, std::size_t level, cons
   for (const AdminUnit& u : self.units) has_population = has_population || !std::isnan(u.population);
   if (has_population) out.fields.push_back({"population", FieldType::Real});
   for (const std::string& c : counts.columns) out.fields.push_back({c, FieldType::Integer});
+  for (const UnitTable* table : extra) out.fields.insert(out.fields.end(), table->fields.begin(), table->fields.end());
   for (std::size_t u = 0; u < self.units.size(); ++u) {
     const AdminUnit& unit = self.units[u];
     std::vector<Value> row;
@@ -109,6 +110,7 @@ geo::LayerData admin_layer(const Boundaries& boundaries, std::size_t level, cons
     row.emplace_back(std::round(unit.area_km2 * 1000) / 1000);
     if (has_population) row.emplace_back(std::isnan(unit.population) ? Value{} : Value{unit.population});
     for (std::int64_t v : counts.values[u]) row.emplace_back(v);
+    for (const UnitTable* table : extra) row.insert(row.end(), table->rows[u].begin(), table->rows[u].end());
     out.rows.push_back(std::move(row));
     if (with_geometry) out.shapes.push_back(unit.shape.clone());
   }

@@ -11,6 +11,7 @@
 #include "engine/counts.hpp"
 #include "engine/join.hpp"
 #include "engine/point_layer.hpp"
+#include "engine/unit_table.hpp"
 #include "geo/vector_writer.hpp"
 
 namespace engine {
@@ -33,9 +34,10 @@ UnitColumns polygon_columns(const AdminLevel& level);
 geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, const UnitColumns& units,
                              const AdminLevel& finest);
 
-// The units of one level with names, ancestors, area, population and counts.
+// The units of one level with names, ancestors, area, population, counts
+// and the fields of any analysis tables (`extra`, one row per unit).
 geo::LayerData admin_layer(const Boundaries& boundaries, std::size_t level, const UnitCounts& counts,
-                           bool with_geometry = true);
+                           bool with_geometry = true, const std::vector<const UnitTable*>& extra = {});
 
 // Every unmatched record of every layer, with its layer, record, nearest unit
 // and distance.
