@@ -21,8 +21,35 @@ geo::ReadOptions read_options(const SourceSpec& s) {
   return o;
 }
 
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// Index of the field `name` (the level's `key`): the field of exactly that
+// name, else the one field equal to it ignoring case (project files are
+// often written as adm1_pcode for ADM1_PCODE), else -1.  Two fields that both
+// match ignoring case and neither exactly is an error, not a guess.
+int find_field(const std::vector<geo::FieldDef>& fields, const std::string& name, const std::string& key,
+               const geo::Where& where) {
+  if (name.empty()) return -1;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == name) return static_cast<int>(i);
+  int found = -1;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (lower_ascii(fields[i].name) != lower_ascii(name)) continue;
+    if (found >= 0)
+      throw Error("field '" + name + "' (the level's `" + key + "`) is ambiguous: the layer has both '" +
+                      fields[static_cast<std::size_t>(found)].name + "' and '" + fields[i].name + "'",
+                  where, "write the field name with its exact upper and lower case");
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+
 int require_field(const geo::VectorReader& reader, const std::string& field, const std::string& key) {
-  const int index = reader.field_index(field);
+  const int index = find_field(reader.fields(), field, key, {.file = reader.source(), .layer = reader.layer_name()});
   if (index < 0) {
     std::string names;
     for (const auto& f : reader.fields()) names += (names.empty() ? "" : ", ") + f.name;
@@ -69,16 +96,13 @@ AdminLevel dissolve(const AdminLevelSpec& spec, AdminLevel& finer) {
   AdminLevel level;
   level.spec = spec;
   level.source = "dissolved from " + finer.spec.name;
-  auto field = [&](const std::string& name) -> int {
-    for (std::size_t i = 0; i < finer.fields.size(); ++i)
-      if (finer.fields[i].name == name) return static_cast<int>(i);
-    return -1;
-  };
-  const int code = field(spec.code);
+  const geo::Where where{.file = finer.source};
+  const int code = find_field(finer.fields, spec.code, "code", where);
   if (code < 0)
     throw Error("cannot build level '" + spec.name + "': the level '" + finer.spec.name + "' has no field '" + spec.code + "'",
                 {.file = finer.source}, "set `code:` of '" + spec.name + "' to a field of '" + finer.spec.name + "'");
-  const int name_en = field(spec.name_en), name_ar = field(spec.name_ar);
+  const int name_en = find_field(finer.fields, spec.name_en, "name_en", where);
+  const int name_ar = find_field(finer.fields, spec.name_ar, "name_ar", where);
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < finer.units.size(); ++i) {
     const std::string c = geo::to_text(finer.attributes[i][static_cast<std::size_t>(code)]);
@@ -111,8 +135,7 @@ void link_parents(AdminLevel& finer, const AdminLevel& coarser) {
   const bool by_field = !finer.spec.parent.empty();
   int parent_field = -1;
   if (by_field) {
-    for (std::size_t i = 0; i < finer.fields.size(); ++i)
-      if (finer.fields[i].name == finer.spec.parent) parent_field = static_cast<int>(i);
+    parent_field = find_field(finer.fields, finer.spec.parent, "parent", {.file = finer.source});
     if (parent_field < 0)
       throw Error("no field '" + finer.spec.parent + "' (the level's `parent`)", {.file = finer.source},
                   "name the field that holds the " + coarser.spec.name + " P-code, or remove `parent:` to link by location");
@@ -179,8 +202,8 @@ AdminLevel load_admin_level(const AdminLevelSpec& spec) {
       if (reader.field_index("ADM" + std::to_string(n) + "_PCODE") >= 0) level.spec.code = "ADM" + std::to_string(n) + "_PCODE";
   }
   const int code = level.spec.code.empty() ? -1 : require_field(reader, level.spec.code, "code");
-  const int name_en = reader.field_index(spec.name_en);
-  const int name_ar = reader.field_index(spec.name_ar);
+  const int name_en = find_field(reader.fields(), spec.name_en, "name_en", where);
+  const int name_ar = find_field(reader.fields(), spec.name_ar, "name_ar", where);
   const int population = spec.population.empty() ? -1 : require_field(reader, spec.population, "population");
 
   reader.for_each([&](const geo::FeatureView& f) {

@@ -71,6 +71,7 @@ geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, con
   out.fields.push_back({"match_note", FieldType::String});
   out.rows.reserve(layer.size());
   out.points = layer.points;
+  for (const auto& [r, at] : join.placed_by_name) out.points[r] = at;
   for (std::size_t r = 0; r < layer.size(); ++r) {
     std::vector<Value> row = units.values(join.unit[r]);
     row.insert(row.end(), layer.rows[r].begin(), layer.rows[r].end());

@@ -33,6 +33,7 @@ const char* to_string(Match m) {
   switch (m) {
     case Match::Matched: return "matched";
     case Match::Snapped: return "snapped";
+    case Match::NameMatched: return "name-matched";
     case Match::Unmatched: return "unmatched";
     case Match::Rejected: return "rejected";
   }
@@ -44,6 +45,11 @@ AdminIndex::AdminIndex(const AdminLevel& level) : level_(level), locator_(geo::m
 geo::BoundaryDistance::Nearest AdminIndex::nearest(geo::Point p) const {
   if (!distance_) distance_ = std::make_unique<geo::BoundaryDistance>(shapes_of(level_));
   return distance_->nearest(p);
+}
+
+geo::Point LayerJoin::location(std::size_t r, const PointLayer& layer) const {
+  if (match[r] == Match::NameMatched) return placed_by_name.at(r);
+  return layer.points[r];
 }
 
 std::string LayerJoin::note(std::size_t r, const AdminLevel& level, const PointLayer& layer) const {
@@ -58,8 +64,10 @@ std::string LayerJoin::note(std::size_t r, const AdminLevel& level, const PointL
              " at " + metres(distance_m[r]);
       if (swapped[r]) text += "; inside " + level.spec.name + " with latitude and longitude swapped";
       break;
+    case Match::NameMatched: break;
     case Match::Rejected: text = layer.rejection[r]; break;
   }
+  if (const auto it = name_notes.find(r); it != name_notes.end()) text += (text.empty() ? "" : "; ") + it->second;
   if (!layer.notes[r].empty()) text += (text.empty() ? "" : "; ") + layer.notes[r];
   return text;
 }

@@ -8,6 +8,9 @@
 //              one; attributed to the nearest unit, location unchanged
 //   unmatched  outside every unit and farther than `snap_m`; the nearest unit
 //              and its distance are reported
+//   name-matched  no coordinates, but admin names or P-codes that name one
+//              unit of the finest level (engine/names/layer_names.hpp); placed
+//              at that unit's point on surface
 //   rejected   no usable location (see PointLayer::rejection)
 // Unmatched points that would fall inside a unit with latitude and longitude
 // swapped are flagged: a common data-entry error, reported, never "fixed".
@@ -15,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/boundaries.hpp"
@@ -30,11 +34,13 @@ struct JoinOptions {
   void validate() const;
 };
 
-enum class Match : std::uint8_t { Matched, Snapped, Unmatched, Rejected };
+enum class Match : std::uint8_t { Matched, Snapped, NameMatched, Unmatched, Rejected };
 const char* to_string(Match m);
 
 struct JoinCounts {
-  std::int64_t input = 0, matched = 0, snapped = 0, unmatched = 0, rejected = 0;
+  // input = matched + snapped + name_matched + unmatched + rejected
+  std::int64_t input = 0, matched = 0, snapped = 0, name_matched = 0, unmatched = 0, rejected = 0;
+  std::int64_t name_conflicts = 0;  // located records whose admin names name another unit
   std::int64_t likely_swapped = 0;  // unmatched points inside a unit when swapped
   std::int64_t approximate = 0;     // records whose location is flagged approximate
 };
@@ -46,6 +52,11 @@ struct LayerJoin {
   std::vector<std::int32_t> nearest;  // unmatched: the nearest unit
   std::vector<std::uint8_t> swapped;  // unmatched and inside a unit when lat/lon are swapped
   JoinCounts counts;
+  // From name matching: where name-matched records are placed, and a note
+  // for any record whose names were looked at (match, conflict, or why not).
+  std::unordered_map<std::size_t, geo::Point> placed_by_name;
+  std::unordered_map<std::size_t, std::string> name_notes;
+  geo::Point location(std::size_t record, const PointLayer& layer) const;
 
   // The match_note text for one record.
   std::string note(std::size_t record, const AdminLevel& level, const PointLayer& layer) const;

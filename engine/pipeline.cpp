@@ -9,7 +9,10 @@
 #include "engine/counts.hpp"
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
+#include "engine/pipeline_analyses.hpp"
 #include "engine/point_layer.hpp"
+#include "engine/postgis_output.hpp"
+#include "engine/report/report.hpp"
 #include "engine/run_report.hpp"
 #include "geo/atomic_file.hpp"
 #include "geo/vector_writer.hpp"
@@ -40,11 +43,23 @@ std::string reason_kind(const std::string& reason) {
   return std::regex_replace(std::regex_replace(reason, quoted, "'…'"), number, "#");
 }
 
+// Output layers become files and tables by name: two of one name would
+// overwrite each other.
+void check_unique_names(const std::vector<geo::LayerData>& outputs, const Project& project) {
+  std::map<std::string, int> seen;
+  for (const geo::LayerData& layer : outputs)
+    if (++seen[layer.name] == 2)
+      throw Error("two outputs would both be named '" + layer.name + "'", {.file = project.path},
+                  "rename the boundary level or layer called '" + layer.name +
+                      "' (an analysis writes a layer of that name, or two project names clash)");
+}
+
 }  // namespace
 
 void RunOptions::validate() const {
   if (out_dir.empty()) throw Error("no output directory given", {}, "pass --out DIR");
   if (snap_m) JoinOptions{*snap_m}.validate();
+  validate_output_destination(*this);
 }
 
 void prepare_output_directory(const std::string& dir) {
@@ -71,9 +86,14 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   summary.synthetic = project.synthetic;
   summary.snap_m = options.snap_m.value_or(project.join.snap_m);
   summary.precision = project.output.precision;
-  summary.out_dir = options.out_dir;
-  prepare_output_directory(options.out_dir);
-  summary.stale_partials_removed = geo::remove_stale_partials(options.out_dir);
+  const bool to_database = geo::is_database_source(options.out_dir);
+  summary.out_dir = to_database ? database_output_label(options) : options.out_dir;
+  if (to_database) {
+    prepare_database_output(options);
+  } else {
+    prepare_output_directory(options.out_dir);
+    summary.stale_partials_removed = geo::remove_stale_partials(options.out_dir);
+  }
   Stopwatch clock;
 
   const Boundaries boundaries = load_boundaries(project.levels, progress);
@@ -96,6 +116,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   std::vector<LayerJoin> joins;
   const JoinOptions join_options{summary.snap_m};
   for (const PointLayer& layer : layers) joins.push_back(join_layer(index, layer, join_options, progress));
+  match_admin_names(project, boundaries, layers, joins, progress);
   summary.timings_s.emplace_back("join", clock.lap());
 
   std::vector<const PointLayer*> layer_ptrs;
@@ -108,7 +129,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     std::map<std::string, RejectionKind> kinds;
     for (std::size_t r = 0; r < layers[i].size(); ++r) {
       const std::string& reason = layers[i].rejection[r];
-      if (reason.empty()) continue;
+      if (reason.empty() || joins[i].match[r] != Match::Rejected) continue;  // placed by its admin names
       RejectionKind& k = kinds[reason_kind(reason)];
       if (k.count++ == 0) k.example = reason, k.example_record = layers[i].records[r];
     }
@@ -119,45 +140,85 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     summary.layers.push_back(std::move(o));
   }
 
-  // Build every output layer first, then write: a failure while building
-  // leaves the previous outputs untouched.
-  std::vector<geo::LayerData> outputs;
-  for (std::size_t l = 0; l < boundaries.levels.size(); ++l)
-    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs)));
+  std::vector<geo::LayerData> point_outputs;
   const UnitColumns units = admin_columns(boundaries);
   for (std::size_t i = 0; i < layers.size(); ++i)
-    outputs.push_back(joined_points(layers[i], joins[i], units, boundaries.finest()));
-  outputs.push_back(unmatched_points(layer_ptrs, join_ptrs, boundaries.finest()));
+    point_outputs.push_back(joined_points(layers[i], joins[i], units, boundaries.finest()));
   summary.timings_s.emplace_back("count", clock.lap());
+
+  const JoinedProject joined{project, boundaries, index, layers, joins, summary.snap_m};
+  AnalysisOutputs analyses = run_analyses(joined, point_outputs, progress);
+  summary.analyses = std::move(analyses.report);
+  summary.analysis_lines = std::move(analyses.summary_lines);
+  summary.timings_s.emplace_back("analyses", clock.lap());
+
+  // Build every output layer first, then write: a failure while building
+  // leaves the previous outputs untouched.
+  const std::size_t finest = boundaries.levels.size() - 1;
+  std::vector<const UnitTable*> unit_columns;
+  for (const UnitTable& table : analyses.unit_columns) unit_columns.push_back(&table);
+  std::vector<geo::LayerData> outputs;
+  for (std::size_t l = 0; l < boundaries.levels.size(); ++l)
+    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs), true,
+                                  l == finest ? unit_columns : std::vector<const UnitTable*>{}));
+  for (geo::LayerData& layer : point_outputs) outputs.push_back(std::move(layer));
+  outputs.push_back(unmatched_points(layer_ptrs, join_ptrs, boundaries.finest()));
+  for (geo::LayerData& layer : analyses.layers) outputs.push_back(std::move(layer));
+  check_unique_names(outputs, project);
+  geo::LayerData summary_table =
+      admin_layer(boundaries, finest, count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), false, unit_columns);
+
+  if (to_database) {  // the same layers as tables, replaced in one transaction
+    write_outputs_to_postgis(options, outputs, std::move(summary_table), summary, progress);
+    summary.timings_s.emplace_back("write", clock.lap());
+    return summary;
+  }
 
   geo::WriteOptions write;
   write.precision = project.output.precision;
   if (project.synthetic) write.description = "SYNTHETIC data: " + project.title;
-  progress.begin("writing outputs", outputs.size() + 3);
+  progress.begin("writing outputs", outputs.size() + analyses.files.size() + 3);
   std::uint64_t written = 0;
+  auto in_out_dir = [&](const std::string& file) { return (fs::path(options.out_dir) / file).string(); };
   for (const geo::LayerData& layer : outputs) {
-    const std::string path = (fs::path(options.out_dir) / (layer.name + ".geojson")).string();
-    geo::write_geojson(path, layer, write);
+    const bool table = layer.geometry == geo::GeometryKind::None;
+    const std::string path = in_out_dir(layer.name + (table ? ".csv" : ".geojson"));
+    if (table)
+      geo::write_csv(path, layer, write);
+    else
+      geo::write_geojson(path, layer, write);
     summary.outputs.push_back(path);
+    progress.update(++written);
+  }
+  for (const auto& [file, content] : analyses.files) {
+    geo::write_file_atomically(in_out_dir(file), content);
+    summary.outputs.push_back(in_out_dir(file));
     progress.update(++written);
   }
   std::vector<const geo::LayerData*> all;
   for (const geo::LayerData& layer : outputs) all.push_back(&layer);
-  const std::string gpkg = (fs::path(options.out_dir) / "localmap.gpkg").string();
+  const std::string gpkg = in_out_dir("localmap.gpkg");
   geo::write_geopackage(gpkg, all);
   summary.outputs.push_back(gpkg);
   progress.update(++written);
-  const std::size_t finest = boundaries.levels.size() - 1;
-  const std::string csv = (fs::path(options.out_dir) / "summary.csv").string();
-  geo::write_csv(csv, admin_layer(boundaries, finest, count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), false), write);
+  const std::string csv = in_out_dir("summary.csv");
+  geo::write_csv(csv, summary_table, write);
   summary.outputs.push_back(csv);
   progress.update(++written);
   summary.timings_s.emplace_back("write", clock.lap());
-  const std::string report = (fs::path(options.out_dir) / "run.json").string();
-  summary.outputs.push_back(report);
-  geo::write_file_atomically(report, run_report(summary).dump(2) + "\n");
+
+  // The report reads run.json and the layers written above; its own files
+  // are listed in run.json before they exist.
+  const report::ReportOptions report_options = report::report_options(project.analysis("report"), project.path);
+  summary.outputs.push_back(in_out_dir("report.html"));
+  summary.outputs.push_back(in_out_dir("map.png"));
+  const std::string run_json = in_out_dir("run.json");
+  summary.outputs.push_back(run_json);
+  geo::write_file_atomically(run_json, run_report(summary).dump(2) + "\n");
   progress.update(++written);
   progress.end();
+  report::write_report(options.out_dir, report_options);
+  summary.timings_s.emplace_back("report", clock.lap());
   return summary;
 }
 

@@ -1,15 +1,21 @@
 #pragma once
 // `localmap run`: the whole pipeline of a project, from loading to exports.
 //
-//   load boundaries -> load point layers -> join -> count -> write outputs
+//   load boundaries -> load point layers -> join -> count -> analyses
+//   (engine/pipeline_analyses.hpp) -> write outputs -> report
 //
-// Outputs in `out_dir` (each written atomically):
+// Outputs in `out_dir` (each written atomically), or as tables in a PostGIS
+// schema when `out_dir` is a PG: connection (engine/postgis_output.hpp):
 //   <level>.geojson   one per boundary level (districts.geojson, governorates.geojson, ...)
 //   <layer>.geojson   one per point layer, every input record once, with `match`
 //   unmatched.geojson every unmatched record of every layer
 //   localmap.gpkg     all of the above as layers of one GeoPackage
 //   summary.csv       one row per finest-level unit with its counts
-//   run.json          inputs, parameters, per-layer accounting, timings, versions
+//   run.json          inputs, parameters, per-layer accounting, analyses, timings, versions
+//   the analyses' layers and tables (uncovered.geojson, gaps.csv, actors.geojson, ...)
+//   report.html, map.png   the offline report (engine/report), directory outputs only
+
+#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -25,6 +31,11 @@ namespace engine {
 struct RunOptions {
   std::string out_dir;
   std::optional<double> snap_m;  // overrides the project's join.snap_m
+  // When out_dir is a database (PG:...), the outputs are tables in `schema`
+  // (engine/postgis_output.hpp); a run waits up to lock_wait_s for another
+  // run writing the same schema.
+  std::string schema;
+  double lock_wait_s = 60;
   void validate() const;
 };
 
@@ -61,6 +72,8 @@ struct RunSummary {
   std::vector<LayerOutcome> layers;
   std::vector<std::pair<std::string, double>> timings_s;  // step -> seconds
   std::vector<std::string> outputs;                       // files written
+  nlohmann::json analyses = nlohmann::json::object();     // run.json members of the analyses
+  std::vector<std::string> analysis_lines;                // their summary for the terminal
   int stale_partials_removed = 0;
 };
 

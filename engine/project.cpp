@@ -15,27 +15,6 @@ namespace fs = std::filesystem;
 namespace engine {
 namespace {
 
-std::string resolve(const std::string& source, const std::string& base_dir) {
-  if (source.empty() || geo::is_database_source(source) || source.rfind("/vsi", 0) == 0) return source;
-  const fs::path p(source);
-  return p.is_absolute() ? source : (fs::path(base_dir) / p).lexically_normal().string();
-}
-
-SourceSpec read_source(Section& s, const std::string& base_dir, bool required) {
-  SourceSpec spec;
-  spec.line = s.line();
-  spec.source = resolve(required ? s.required_text("source") : s.text("source"), base_dir);
-  spec.layer = s.text("layer");
-  spec.sql = s.text("sql");
-  spec.encoding = s.text("encoding");
-  spec.crs = s.text("crs");
-  spec.coordinates.x = s.text("x");
-  spec.coordinates.y = s.text("y");
-  spec.coordinates.wkt = s.text("wkt");
-  spec.coordinates.geopoint = s.text("geopoint");
-  return spec;
-}
-
 int default_level(const std::string& name, int position) {
   if (name == "countries" || name == "country") return 0;
   if (name == "governorates" || name == "regions" || name == "provinces") return 1;
@@ -52,6 +31,34 @@ std::vector<std::string> default_count_by(const std::string& role) {
 }
 
 }  // namespace
+
+std::string resolve_path(const std::string& source, const std::string& base_dir) {
+  if (source.empty() || geo::is_database_source(source) || source.rfind("/vsi", 0) == 0) return source;
+  const fs::path p(source);
+  return p.is_absolute() ? source : (fs::path(base_dir) / p).lexically_normal().string();
+}
+
+SourceSpec read_source_spec(Section& s, const std::string& base_dir, bool required, bool coordinates) {
+  SourceSpec spec;
+  spec.line = s.line();
+  spec.source = resolve_path(required ? s.required_text("source") : s.text("source"), base_dir);
+  spec.layer = s.text("layer");
+  spec.sql = s.text("sql");
+  spec.encoding = s.text("encoding");
+  spec.crs = s.text("crs");
+  if (coordinates) {
+    spec.coordinates.x = s.text("x");
+    spec.coordinates.y = s.text("y");
+    spec.coordinates.wkt = s.text("wkt");
+    spec.coordinates.geopoint = s.text("geopoint");
+  }
+  return spec;
+}
+
+YAML::Node Project::analysis(const std::string& name) const {
+  const auto it = analyses.find(name);
+  return it == analyses.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+}
 
 Project parse_project(const std::string& yaml, const std::string& base_dir, const std::string& label) {
   YAML::Node root;
@@ -81,7 +88,7 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
     level.line = s.line();
     level.level = s.integer("level", default_level(name, static_cast<int>(project.levels.size())));
     level.from = s.text("from");
-    level.source = read_source(s, base_dir, level.from.empty());
+    level.source = read_source_spec(s, base_dir, level.from.empty());
     const std::string n = std::to_string(level.level);
     level.code = s.text("code", "ADM" + n + "_PCODE");
     level.name_en = s.text("name_en", "ADM" + n + "_EN");
@@ -104,7 +111,7 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
       layer.line = s.line();
       const bool known_role = std::find(std::begin(kRoles), std::end(kRoles), name) != std::end(kRoles);
       layer.role = s.text("role", known_role ? name : "other");
-      layer.source = read_source(s, base_dir, true);
+      layer.source = read_source_spec(s, base_dir);
       if (const YAML::Node fields = s.take("fields")) {
         Section f(fields, "layers." + name + ".fields", label);
         layer.fields.id = f.text("id");
@@ -118,6 +125,17 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
         f.finish();
       }
       layer.count_by = s.list("count_by", default_count_by(layer.role));
+      if (const YAML::Node admin = s.take("admin_names")) {
+        Section names(admin, "layers." + name + ".admin_names", label);
+        if (!admin.IsMap()) names.fail(admin, "'layers." + name + ".admin_names' must map boundary levels to name fields",
+                                       "e.g. admin_names: {governorates: gov_name, districts: district}");
+        for (const auto& level : admin) {
+          const std::string level_name = level.first.as<std::string>();
+          layer.admin_names.emplace_back(level_name, names.list(level_name, {}));
+        }
+        names.finish();
+      }
+      layer.admin_codes = s.list("admin_codes", {});
       s.finish();
       project.layers.push_back(layer);
     }
@@ -134,6 +152,9 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
     project.output.precision = s.integer("precision", 7);
     s.finish();
   }
+  for (const char* name : kAnalysisSections)
+    if (YAML::Node section = top.take(name)) project.analyses[name] = section;
+  project.base_dir = base_dir;
   top.finish();
   project.validate();
   return project;
@@ -177,6 +198,14 @@ void Project::validate() const {
     for (const std::string& role : layer.count_by)
       if (role != "type" && role != "status" && role != "category")
         fail(layer.line, "'layers." + layer.name + ".count_by' holds '" + role + "'", "count_by takes type, status and category");
+    for (const auto& [level_name, fields] : layer.admin_names) {
+      const bool known = std::any_of(levels.begin(), levels.end(), [&](const AdminLevelSpec& l) { return l.name == level_name; });
+      std::string names;
+      for (const AdminLevelSpec& l : levels) names += (names.empty() ? "" : ", ") + l.name;
+      if (!known) fail(layer.line, "'layers." + layer.name + ".admin_names' names the level '" + level_name + "', which the boundaries do not have",
+                       "boundary levels: " + names);
+      if (fields.empty()) fail(layer.line, "'layers." + layer.name + ".admin_names." + level_name + "' names no field");
+    }
     for (const std::string& name : {std::string("match"), std::string("match_note")})
       if (layer.name == name) fail(layer.line, "'" + name + "' is reserved; choose another layer name");
   }

@@ -16,7 +16,15 @@
 // Parsing is strict: unknown keys and wrong types are errors that name the
 // key and its line.  Relative paths are resolved against the project file's
 // folder.
+//
+// Top-level sections of the analyses (coverage:, coordination:, names:,
+// priorities:, report:) are kept unparsed in Project::analyses; each
+// analysis reads its own with engine::Section, so it stays as strict.
 
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -57,6 +65,14 @@ struct PointLayerSpec {
   SourceSpec source;
   FieldRoles fields;
   std::vector<std::string> count_by;  // roles counted per admin unit (type, status, category)
+  // Admin names and P-codes of records without coordinates (matched by
+  // engine/names): per boundary level name the fields holding its names,
+  // and the fields holding P-codes of any level.
+  //   admin_names: {governorates: gov_name, districts: [district_ar, district_en]}
+  //   admin_codes: [pcode]
+  std::vector<std::pair<std::string, std::vector<std::string>>> admin_names;
+  std::vector<std::string> admin_codes;
+  bool has_admin_names() const { return !admin_names.empty() || !admin_codes.empty(); }
   int line = 0;
 };
 
@@ -76,6 +92,11 @@ struct Project {
   std::vector<PointLayerSpec> layers;
   JoinSettings join;
   OutputSettings output;
+  std::string base_dir;  // relative paths in analysis sections are resolved against it
+  std::map<std::string, YAML::Node> analyses;  // section name -> its YAML, as written
+
+  // The section of an analysis, or an undefined node when the file has none.
+  YAML::Node analysis(const std::string& name) const;
 
   // Checks consistency before any I/O; throws engine::Error naming the key.
   void validate() const;
@@ -89,5 +110,15 @@ Project load_project(const std::string& path);
 Project parse_project(const std::string& yaml, const std::string& base_dir, const std::string& label);
 
 inline const char* const kRoles[] = {"facilities", "partners", "issues", "other"};
+// The top-level sections that belong to analyses.
+inline const char* const kAnalysisSections[] = {"coverage", "coordination", "names", "priorities", "report"};
+
+class Section;
+// A path from a project file: database connections and /vsi paths as given,
+// relative paths against base_dir.
+std::string resolve_path(const std::string& source, const std::string& base_dir);
+// The source keys of a section (source, layer, sql, encoding, crs, and with
+// `coordinates` x, y, wkt, geopoint); `source` is required when `required`.
+SourceSpec read_source_spec(Section& s, const std::string& base_dir, bool required = true, bool coordinates = true);
 
 }  // namespace engine

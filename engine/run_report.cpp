@@ -34,14 +34,17 @@ nlohmann::json run_report(const RunSummary& s) {
                        {{"input", l.counts.input},
                         {"matched", l.counts.matched},
                         {"snapped", l.counts.snapped},
+                        {"name_matched", l.counts.name_matched},
                         {"unmatched", l.counts.unmatched},
                         {"rejected", l.counts.rejected}}},
                       {"likely_swapped_lat_lon", l.counts.likely_swapped},
+                      {"name_conflicts", l.counts.name_conflicts},
                       {"approximate_locations", l.counts.approximate},
                       {"rejection_reasons", reasons},
                       {"warnings", l.warnings}});
   }
   report["layers"] = layers;
+  for (const auto& [name, section] : s.analyses.items()) report[name] = section;
   json timings = json::object();
   for (const auto& [step, seconds] : s.timings_s) timings[step] = seconds;
   report["timings_s"] = timings;

@@ -3,17 +3,45 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <queue>
+#include <numeric>
 
+#include "geo/envelope.hpp"
 #include "geo/geodesic.hpp"
 
 namespace geo {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+struct Box {
+  double min_x, min_y, max_x, max_y;
+};
 
-// Closest point to p on segment ab, in a frame where x is scaled by kx.
-Point closest_on_segment(Point p, Point a, Point b, double kx, double& squared) {
+// Position of (x, y) in [0, 2^16)^2 along a Hilbert curve, so that segments
+// close along the curve are close in space and leaves get small boxes.
+std::uint32_t hilbert_index(std::uint32_t x, std::uint32_t y) {
+  std::uint32_t d = 0;
+  for (std::uint32_t s = 1u << 15; s > 0; s >>= 1) {
+    const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
+    d += s * s * ((3 * rx) ^ ry);
+    if (ry == 0) {
+      if (rx == 1) {
+        x = s - 1 - x;
+        y = s - 1 - y;
+      }
+      std::swap(x, y);
+    }
+  }
+  return d;
+}
+
+// Widens a box by far more than the rounding error of a + t*(b - a), so the
+// box distance stays a lower bound of every segment distance computed inside
+// it and no tie is ever pruned.
+double pad(double v) { return (std::fabs(v) + 1.0) * 1e-13; }
+
+}  // namespace
+
+Point BoundaryDistance::closest_on_segment(Point p, Point a, Point b, double kx, double& squared) {
   const double ax = a.x * kx, bx = b.x * kx, px = p.x * kx;
   const double dx = bx - ax, dy = b.y - a.y;
   const double len2 = dx * dx + dy * dy;
@@ -25,117 +53,172 @@ Point closest_on_segment(Point p, Point a, Point b, double kx, double& squared) 
   return q;
 }
 
-}  // namespace
+double BoundaryDistance::frame_scale(double lat_deg) { return std::max(std::cos(lat_deg * kPi / 180.0), 0.01); }
 
 BoundaryDistance::BoundaryDistance(const std::vector<const Geometry*>& polygons) {
-  for (std::size_t i = 0; i < polygons.size(); ++i) {
-    for (const PolygonRings& rings : polygons[i]->polygons()) {
-      for (const Ring& ring : rings) {
-        for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
-          segments_.push_back({ring[k], ring[k + 1], static_cast<std::int32_t>(i)});
-          extent_.expand(ring[k]);
-        }
+  struct Segment {
+    Point a, b;
+    std::int32_t polygon;
+    std::uint32_t order;
+  };
+  std::vector<Segment> input;
+  for (std::size_t i = 0; i < polygons.size(); ++i)
+    for (const PolygonRings& rings : polygons[i]->polygons())
+      for (const Ring& ring : rings)
+        for (std::size_t k = 0; k + 1 < ring.size(); ++k)
+          input.push_back({ring[k], ring[k + 1], static_cast<std::int32_t>(i), static_cast<std::uint32_t>(input.size())});
+  if (input.empty()) return;
+
+  // Hilbert order of the segment midpoints: segments close along the curve
+  // are close in space, so each leaf gets a small box.
+  Envelope mids;
+  auto mid = [](const Segment& s) { return Point{(s.a.x + s.b.x) / 2, (s.a.y + s.b.y) / 2}; };
+  for (const Segment& s : input) mids.expand(mid(s));
+  const double w = std::max(mids.width(), 1e-300), h = std::max(mids.height(), 1e-300);
+  std::vector<std::uint32_t> keys(input.size());
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    const Point m = mid(input[i]);
+    keys[i] = hilbert_index(static_cast<std::uint32_t>((m.x - mids.min_x) / w * 65535.0),
+                            static_cast<std::uint32_t>((m.y - mids.min_y) / h * 65535.0));
+  }
+  std::vector<std::uint32_t> order(input.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t l, std::uint32_t r) {
+    return keys[l] != keys[r] ? keys[l] < keys[r] : l < r;
+  });
+
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const Box empty{kInf, kInf, -kInf, -kInf};
+  auto merge = [](const Box& l, const Box& r) {
+    return Box{std::min(l.min_x, r.min_x), std::min(l.min_y, r.min_y), std::max(l.max_x, r.max_x),
+               std::max(l.max_y, r.max_y)};
+  };
+  std::vector<Box> boxes;  // of the children of the level being built
+  for (std::size_t first = 0; first < order.size(); first += kFanout) {
+    Leaf leaf{};
+    Box box = empty;
+    for (std::size_t j = 0; j < kFanout; ++j) {
+      const Segment& s = input[order[std::min(first + j, order.size() - 1)]];
+      leaf.ax[j] = s.a.x;
+      leaf.ay[j] = s.a.y;
+      leaf.bx[j] = s.b.x;
+      leaf.by[j] = s.b.y;
+      leaf.polygon[j] = s.polygon;
+      leaf.order[j] = s.order;
+      for (Point v : {s.a, s.b}) box = merge(box, {v.x - pad(v.x), v.y - pad(v.y), v.x + pad(v.x), v.y + pad(v.y)});
+    }
+    leaves_.push_back(leaf);
+    boxes.push_back(box);
+  }
+  while (boxes.size() > 1) {
+    std::vector<Node> level;
+    std::vector<Box> parents;
+    for (std::size_t first = 0; first < boxes.size(); first += kFanout) {
+      Node node{};
+      Box parent = empty;
+      for (std::size_t j = 0; j < kFanout; ++j) {
+        const Box b = first + j < boxes.size() ? boxes[first + j] : empty;
+        node.min_x[j] = b.min_x;
+        node.min_y[j] = b.min_y;
+        node.max_x[j] = b.max_x;
+        node.max_y[j] = b.max_y;
+        parent = merge(parent, b);
       }
+      level.push_back(node);
+      parents.push_back(parent);
+    }
+    levels_.push_back(std::move(level));
+    level_count_.push_back(boxes.size());
+    boxes = std::move(parents);
+  }
+}
+
+struct BoundaryDistance::Search {
+  Point p;
+  double kx;
+  double best = std::numeric_limits<double>::infinity();
+  std::int32_t best_polygon = std::numeric_limits<std::int32_t>::max();
+  std::uint32_t best_order = std::numeric_limits<std::uint32_t>::max();
+  Point best_point;
+};
+
+void BoundaryDistance::search_leaf(Search& s, std::size_t index) const {
+  const Leaf& leaf = leaves_[index];
+  const double kx = s.kx, px = s.p.x * kx, py = s.p.y;
+  double d2[kFanout], qx[kFanout], qy[kFanout];
+  // closest_on_segment, written out over arrays so that it vectorises; the
+  // arithmetic is the same operation for operation (the tests hold it to
+  // brute force with closest_on_segment, bit for bit).
+  for (std::size_t j = 0; j < kFanout; ++j) {
+    const double ax = leaf.ax[j] * kx, bx = leaf.bx[j] * kx;
+    const double dx = bx - ax, dy = leaf.by[j] - leaf.ay[j];
+    const double len2 = dx * dx + dy * dy;
+    // Selects, not branches: the same values as closest_on_segment's.
+    const double ratio = ((px - ax) * dx + (py - leaf.ay[j]) * dy) / (len2 > 0 ? len2 : 1.0);
+    const double t = std::min(std::max(len2 > 0 ? ratio : 0.0, 0.0), 1.0);
+    qx[j] = leaf.ax[j] + t * (leaf.bx[j] - leaf.ax[j]);
+    qy[j] = leaf.ay[j] + t * (leaf.by[j] - leaf.ay[j]);
+    const double ex = (qx[j] - s.p.x) * kx, ey = qy[j] - py;
+    d2[j] = ex * ex + ey * ey;
+  }
+  for (std::size_t j = 0; j < kFanout; ++j) {
+    if (d2[j] > s.best) continue;
+    if (d2[j] < s.best || leaf.polygon[j] < s.best_polygon ||
+        (leaf.polygon[j] == s.best_polygon && leaf.order[j] < s.best_order)) {
+      s.best = d2[j];
+      s.best_polygon = leaf.polygon[j];
+      s.best_order = leaf.order[j];
+      s.best_point = {qx[j], qy[j]};
     }
   }
-  if (segments_.empty()) return;
-  const double target = std::clamp<double>(static_cast<double>(segments_.size()), 64.0, 4.0 * 1024 * 1024);
-  const double w = std::max(extent_.width(), 1e-9), h = std::max(extent_.height(), 1e-9);
-  nx_ = std::clamp<std::size_t>(static_cast<std::size_t>(std::sqrt(target * w / h)), 1, 4096);
-  ny_ = std::clamp<std::size_t>(static_cast<std::size_t>(target / static_cast<double>(nx_)), 1, 4096);
-  cell_w_ = w / static_cast<double>(nx_);
-  cell_h_ = h / static_cast<double>(ny_);
-  std::vector<std::uint32_t> counts(nx_ * ny_ + 1, 0);
-  auto visit = [&](const Segment& s, auto&& f) {
-    for (std::size_t y = cell_y(std::min(s.a.y, s.b.y)); y <= cell_y(std::max(s.a.y, s.b.y)); ++y)
-      for (std::size_t x = cell_x(std::min(s.a.x, s.b.x)); x <= cell_x(std::max(s.a.x, s.b.x)); ++x) f(y * nx_ + x);
-  };
-  for (const Segment& s : segments_) visit(s, [&](std::size_t c) { ++counts[c + 1]; });
-  for (std::size_t c = 0; c + 1 < counts.size(); ++c) counts[c + 1] += counts[c];
-  cell_start_ = counts;
-  cell_segments_.resize(counts.back());
-  std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
-  for (std::uint32_t i = 0; i < segments_.size(); ++i)
-    visit(segments_[i], [&](std::size_t c) { cell_segments_[fill[c]++] = i; });
+}
 
-  PyramidLevel base{nx_, ny_, std::vector<std::uint8_t>(nx_ * ny_)};
-  for (std::size_t c = 0; c < nx_ * ny_; ++c) base.occupied[c] = cell_start_[c + 1] > cell_start_[c];
-  pyramid_.push_back(std::move(base));
-  while (pyramid_.back().nx > 1 || pyramid_.back().ny > 1) {
-    const PyramidLevel& fine = pyramid_.back();
-    PyramidLevel coarse{(fine.nx + 1) / 2, (fine.ny + 1) / 2, {}};
-    coarse.occupied.assign(coarse.nx * coarse.ny, 0);
-    for (std::size_t y = 0; y < fine.ny; ++y)
-      for (std::size_t x = 0; x < fine.nx; ++x)
-        if (fine.occupied[y * fine.nx + x]) coarse.occupied[(y / 2) * coarse.nx + x / 2] = 1;
-    pyramid_.push_back(std::move(coarse));
+void BoundaryDistance::search_node(Search& s, std::size_t level, std::size_t index) const {
+  const Node& node = levels_[level][index];
+  // Squared local-frame distance from p to each child box: a lower bound
+  // for every segment inside it.
+  double d[kFanout];
+  for (std::size_t j = 0; j < kFanout; ++j) {
+    const double dx = std::max(0.0, std::max(node.min_x[j] - s.p.x, s.p.x - node.max_x[j])) * s.kx;
+    const double dy = std::max(0.0, std::max(node.min_y[j] - s.p.y, s.p.y - node.max_y[j]));
+    d[j] = dx * dx + dy * dy;
   }
-}
-
-std::size_t BoundaryDistance::cell_x(double x) const {
-  const double t = std::floor((x - extent_.min_x) / cell_w_);
-  if (!(t > 0)) return 0;
-  return std::min(static_cast<std::size_t>(t), nx_ - 1);
-}
-
-std::size_t BoundaryDistance::cell_y(double y) const {
-  const double t = std::floor((y - extent_.min_y) / cell_h_);
-  if (!(t > 0)) return 0;
-  return std::min(static_cast<std::size_t>(t), ny_ - 1);
+  // Children nearest first, so the best distance shrinks early and prunes
+  // the rest; a child exactly as far as the best is still visited (ties).
+  const std::size_t first = index * kFanout;
+  const std::size_t count = std::min(kFanout, level_count_[level] - first);
+  double dist[kFanout];
+  std::size_t child[kFanout];
+  std::size_t n = 0;
+  for (std::size_t c = 0; c < count; ++c) {
+    if (d[c] > s.best) continue;
+    std::size_t j = n++;
+    for (; j > 0 && dist[j - 1] > d[c]; --j) {
+      dist[j] = dist[j - 1];
+      child[j] = child[j - 1];
+    }
+    dist[j] = d[c];
+    child[j] = first + c;
+  }
+  for (std::size_t j = 0; j < n && dist[j] <= s.best; ++j) {
+    if (level == 0)
+      search_leaf(s, child[j]);
+    else
+      search_node(s, level - 1, child[j]);
+  }
 }
 
 BoundaryDistance::Nearest BoundaryDistance::nearest(Point p) const {
   Nearest out;
-  if (segments_.empty()) return out;
-  const double kx = std::max(std::cos(p.y * kPi / 180.0), 0.01);
-  // Squared distance in the local frame from p to the box of pyramid cell
-  // (x, y) at `level`.
-  auto box_distance2 = [&](std::size_t level, std::size_t x, std::size_t y) {
-    const double span_x = cell_w_ * static_cast<double>(std::size_t{1} << level);
-    const double span_y = cell_h_ * static_cast<double>(std::size_t{1} << level);
-    const double x0 = extent_.min_x + static_cast<double>(x) * span_x, x1 = x0 + span_x;
-    const double y0 = extent_.min_y + static_cast<double>(y) * span_y, y1 = y0 + span_y;
-    const double dx = std::max({0.0, x0 - p.x, p.x - x1}) * kx;
-    const double dy = std::max({0.0, y0 - p.y, p.y - y1});
-    return dx * dx + dy * dy;
-  };
-  struct Candidate {
-    double distance2;
-    std::size_t level, x, y;
-    bool operator>(const Candidate& o) const { return distance2 > o.distance2; }
-  };
-  std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> queue;
-  const std::size_t top = pyramid_.size() - 1;
-  queue.push({box_distance2(top, 0, 0), top, 0, 0});
-  double best = std::numeric_limits<double>::infinity();
-  std::uint32_t best_segment = 0;
-  Point best_point;
-  while (!queue.empty()) {
-    const Candidate c = queue.top();
-    queue.pop();
-    if (c.distance2 > best) break;  // every remaining cell is farther than the best segment
-    if (c.level == 0) {
-      const std::size_t cell = c.y * nx_ + c.x;
-      for (std::uint32_t k = cell_start_[cell]; k < cell_start_[cell + 1]; ++k) {
-        const std::uint32_t s = cell_segments_[k];
-        double d2;
-        const Point q = closest_on_segment(p, segments_[s].a, segments_[s].b, kx, d2);
-        if (d2 < best || (d2 == best && segments_[s].polygon < segments_[best_segment].polygon)) {
-          best = d2;
-          best_segment = s;
-          best_point = q;
-        }
-      }
-      continue;
-    }
-    const PyramidLevel& finer = pyramid_[c.level - 1];
-    for (std::size_t y = 2 * c.y; y < std::min(2 * c.y + 2, finer.ny); ++y)
-      for (std::size_t x = 2 * c.x; x < std::min(2 * c.x + 2, finer.nx); ++x)
-        if (finer.occupied[y * finer.nx + x]) queue.push({box_distance2(c.level - 1, x, y), c.level - 1, x, y});
-  }
-  out.polygon = segments_[best_segment].polygon;
-  out.boundary_point = best_point;
-  out.distance_m = geodesic_distance_m(p, best_point);
+  if (leaves_.empty()) return out;
+  Search s{p, frame_scale(p.y)};
+  if (levels_.empty())
+    search_leaf(s, 0);
+  else
+    search_node(s, levels_.size() - 1, 0);
+  out.polygon = s.best_polygon;
+  out.boundary_point = s.best_point;
+  out.distance_m = geodesic_distance_m(p, s.best_point);
   return out;
 }
 

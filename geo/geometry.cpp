@@ -1,6 +1,7 @@
 #include "geo/geometry.hpp"
 
 #include <cstdarg>
+#include <cstdint>
 #include <cstdio>
 
 #include "geo/detail/geos_context.hpp"
@@ -117,7 +118,31 @@ Geometry::~Geometry() {
   if (raw_ != nullptr) GEOSGeom_destroy_r(geos(), raw_);
 }
 
+namespace {
+
+// ISO WKB codes of the surface types GEOS cannot read (modulo 1000: Z, M and
+// ZM add 1000, 2000, 3000), named so the error says what the data holds
+// instead of GEOS's "Unknown WKB type 16".
+const char* unsupported_wkb_type(std::span<const unsigned char> wkb) {
+  if (wkb.size() < 5 || wkb[0] > 1) return nullptr;
+  std::uint32_t code = 0;
+  for (int i = 0; i < 4; ++i) {
+    const unsigned char byte = wkb[static_cast<std::size_t>(wkb[0] == 1 ? 1 + i : 4 - i)];
+    code |= static_cast<std::uint32_t>(byte) << (8 * i);
+  }
+  switch ((code & 0x0fffffffu) % 1000) {  // the mask drops EWKB's Z/M/SRID flags
+    case 15: return "PolyhedralSurface";
+    case 16: return "TIN";
+    case 17: return "Triangle";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
 Geometry Geometry::from_wkb(std::span<const unsigned char> wkb) {
+  if (const char* type = unsupported_wkb_type(wkb))
+    throw Error(std::string("geometry type ") + type + " is not supported; only points, lines and polygons are");
   GEOSWKBReader* reader = GEOSWKBReader_create_r(geos());
   GEOSGeometry* raw = GEOSWKBReader_read_r(geos(), reader, wkb.data(), wkb.size());
   GEOSWKBReader_destroy_r(geos(), reader);

@@ -107,6 +107,44 @@ std::vector<std::string> open_options_for(const std::string& source, const ReadO
   return out;
 }
 
+// The passwords written in a connection string: the values of password=...
+// and the password part of a postgresql:// URI.  An unquoted value runs on
+// over the following words that are not key=value, each of them a password
+// too: "password=two words" is a typo libpq reports by echoing "words".
+std::vector<std::string> passwords_in(const std::string& source) {
+  static const std::regex keyword(R"(password\s*=\s*(?:'([^']*)'|(\S+(?:\s+[^\s=]+)*)))", std::regex::icase);
+  static const std::regex uri(R"((?:postgres|postgresql)://[^:/@\s]+:([^@\s]+)@)", std::regex::icase);
+  static const std::regex word(R"(\S+)");
+  std::vector<std::string> out;
+  for (const std::regex* re : {&keyword, &uri})
+    for (std::sregex_iterator m(source.begin(), source.end(), *re), end; m != end; ++m)
+      for (std::size_t g = 1; g < m->size(); ++g) {
+        if (!(*m)[g].matched || (*m)[g].length() == 0) continue;
+        const std::string value = (*m)[g].str();
+        out.push_back(value);
+        for (std::sregex_iterator w(value.begin(), value.end(), word); w != end; ++w) out.push_back(w->str());
+      }
+  // Longest first, so that a whole value is masked before its words.
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return out;
+}
+
+// A driver's message about `source`, safe and fit for a geo::Error: on one
+// line (the capture already did that) and without any password, including
+// one echoed bare, as libpq does in "missing \"=\" after \"...\"" for a
+// password with a space in it.  Very short passwords (under three characters)
+// are masked only where written as password=..., so that masking them does
+// not shred the message.
+std::string safe_message(const std::string& message, const std::string& source) {
+  std::string out = mask_credentials(detail::one_line(message));
+  for (const std::string& password : passwords_in(source)) {
+    if (password.size() < 3) continue;
+    for (std::size_t at = out.find(password); at != std::string::npos; at = out.find(password, at + 3))
+      out.replace(at, password.size(), "***");
+  }
+  return out;
+}
+
 DatasetPtr open_dataset(const std::string& source, const std::vector<std::string>& open_options) {
   register_drivers();
   if (!is_database_source(source) && source.rfind("/vsi", 0) != 0 && !std::filesystem::exists(source))
@@ -118,8 +156,15 @@ DatasetPtr open_dataset(const std::string& source, const std::vector<std::string
   auto* ds = static_cast<GDALDataset*>(
       GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, opts.data(), nullptr));
   if (ds == nullptr) {
-    std::string why = errors.last_error().empty() ? "no GDAL vector driver recognises it" : errors.last_error();
-    throw Error("cannot open as a vector source: " + mask_credentials(why), {.file = mask_credentials(source)},
+    const std::string where = safe_message(source, source);
+    if (is_database_source(source)) {
+      const std::string why = errors.last_error().empty() ? "no GDAL driver answered" : errors.last_error();
+      throw Error("cannot connect to the database: " + safe_message(why, source), {.file = where},
+                  "check host, port, dbname, user and password in the connection string (or PGPASSWORD, "
+                  "~/.pgpass), and that the server accepts connections from this machine");
+    }
+    const std::string why = errors.last_error().empty() ? "no GDAL vector driver recognises it" : errors.last_error();
+    throw Error("cannot open as a vector source: " + safe_message(why, source), {.file = where},
                 "`localmap inspect` lists what GDAL can read; `ogrinfo --formats` lists the drivers");
   }
   return DatasetPtr(ds);
@@ -225,7 +270,7 @@ VectorReader::VectorReader(const std::string& source, const ReadOptions& options
     detail::GdalErrorCapture errors;
     r.layer = r.dataset->ExecuteSQL(options.sql.c_str(), nullptr, nullptr);
     if (r.layer == nullptr)
-      throw Error("SQL query failed: " + mask_credentials(errors.last_error()), {.file = r.source},
+      throw Error("SQL query failed: " + safe_message(errors.last_error(), r.path), {.file = r.source},
                   "check the `sql:` of this layer in the project file");
     r.sql_layer = true;
   } else if (!options.layer.empty()) {
@@ -332,7 +377,7 @@ void VectorReader::for_each(const std::function<bool(const FeatureView&)>& visit
     if (!feature) {
       if (!errors.last_error().empty())
         throw Error("reading failed after record " + std::to_string(r.record) + ": " +
-                        mask_credentials(errors.last_error()),
+                        safe_message(errors.last_error(), r.path),
                     {.file = r.source, .layer = r.layer_name});
       break;
     }
@@ -415,10 +460,45 @@ std::optional<Point> FeatureView::point() const {
   return std::nullopt;
 }
 
+namespace {
+
+// The first part of `g` whose type GEOS cannot take (TIN, polyhedral
+// surface, triangle, ...), or wkbNone when every part is a point, line or
+// polygon or a collection of them.  Run after curves are linearised.
+OGRwkbGeometryType unsupported_part(const OGRGeometry& g) {
+  const OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
+  switch (type) {
+    case wkbPoint:
+    case wkbLineString:
+    case wkbPolygon: return wkbNone;
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+      for (const OGRGeometry* part : *g.toGeometryCollection())
+        if (const OGRwkbGeometryType t = unsupported_part(*part); t != wkbNone) return t;
+      return wkbNone;
+    default: return type;
+  }
+}
+
+}  // namespace
+
 Geometry FeatureView::geometry() const {
   if (!has_geometry()) return Geometry();
   const OGRGeometry* source = feat(feature_).GetGeometryRef();
   std::unique_ptr<OGRGeometry> linear(source->hasCurveGeometry() ? source->getLinearGeometry() : source->clone());
+  // GEOS would fail on these as "Unknown WKB type 16", saying neither what
+  // nor where; say both.
+  if (const OGRwkbGeometryType bad = unsupported_part(*linear); bad != wkbNone) {
+    const std::string name = OGRGeometryTypeToName(bad);
+    const std::string whole = OGRGeometryTypeToName(wkbFlatten(source->getGeometryType()));
+    throw Error("geometry type " + name + " is not supported" + (whole == name ? "" : " (in a " + whole + ")") +
+                    "; localmap reads points, lines and polygons (curved ones are made straight)",
+                {.file = reader_->source, .layer = reader_->layer_name, .record = reader_->record},
+                "convert the layer first, e.g. `ogr2ogr -nlt MULTIPOLYGON -dim XY out.gpkg <source>` for a TIN or "
+                "polyhedral surface");
+  }
   linear->flattenTo2D();
   std::vector<unsigned char> wkb(static_cast<std::size_t>(linear->WkbSize()));
   linear->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);

@@ -25,7 +25,7 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 OGRwkbGeometryType ogr_type(GeometryKind kind) {
   switch (kind) {
     case GeometryKind::Point: return wkbPoint;
-    case GeometryKind::Line: return wkbLineString;
+    case GeometryKind::Line: return wkbMultiLineString;
     case GeometryKind::Polygon: return wkbMultiPolygon;
     case GeometryKind::Mixed: return wkbUnknown;
     case GeometryKind::None: return wkbNone;
@@ -64,7 +64,10 @@ std::unique_ptr<OGRGeometry> to_ogr(const LayerData& layer, std::size_t row) {
   OGRGeometry* g = nullptr;
   if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size()) != OGRERR_NONE)
     throw Error("cannot convert a geometry for output", {.layer = layer.name, .record = static_cast<std::int64_t>(row + 1)});
+  // One geometry type per layer, as in the PostGIS tables: lines and
+  // polygons are always their multi forms.
   if (layer.geometry == GeometryKind::Polygon) g = OGRGeometryFactory::forceToMultiPolygon(g);
+  if (layer.geometry == GeometryKind::Line) g = OGRGeometryFactory::forceToMultiLineString(g);
   return std::unique_ptr<OGRGeometry>(g);
 }
 

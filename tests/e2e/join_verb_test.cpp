@@ -40,8 +40,8 @@ TEST(JoinVerb, EveryPointOnceWithPolygonFieldsInEachFormat) {
       ids.insert(f.text(reader.field_index("id")));
       const std::string match = f.text(reader.field_index("match"));
       ++by_match[match];
-      if (match == "matched") EXPECT_FALSE(f.text(reader.field_index("admin2Pcod")).empty());
-      if (match == "unmatched") EXPECT_TRUE(f.text(reader.field_index("admin2Pcod")).empty());
+      if (match == "matched") { EXPECT_FALSE(f.text(reader.field_index("admin2Pcod")).empty()); }
+      if (match == "unmatched") { EXPECT_TRUE(f.text(reader.field_index("admin2Pcod")).empty()); }
       return true;
     });
     EXPECT_EQ(ids.size(), 3001u) << ext;  // every point exactly once

@@ -2,9 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numeric>
 #include <random>
+#include <string>
 
+#include "geo/envelope.hpp"
 #include "geo/geodesic.hpp"
 #include "support/test_support.hpp"
 
@@ -64,6 +70,111 @@ TEST(BoundaryDistance, RealDistrictsAgainstBruteForce) {
     if (checked >= 25) break;
   }
   EXPECT_GE(checked, 20);
+}
+
+// The definition in the header, run literally: every segment of every ring,
+// the smallest squared distance in the query's local frame, ties to the lowest
+// polygon index and then to the first segment in input order.
+geo::BoundaryDistance::Nearest brute_nearest(const std::vector<Geometry>& polygons, Point p) {
+  const double kx = geo::BoundaryDistance::frame_scale(p.y);
+  geo::BoundaryDistance::Nearest out;
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < polygons.size(); ++i)
+    for (const auto& rings : polygons[i].polygons())
+      for (const auto& ring : rings)
+        for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
+          double d2 = 0;
+          const Point q = geo::BoundaryDistance::closest_on_segment(p, ring[k], ring[k + 1], kx, d2);
+          if (d2 < best || (d2 == best && static_cast<std::int32_t>(i) < out.polygon)) {
+            best = d2;
+            out.polygon = static_cast<std::int32_t>(i);
+            out.boundary_point = q;
+          }
+        }
+  out.distance_m = geo::geodesic_distance_m(p, out.boundary_point);
+  return out;
+}
+
+// Random points outside every district, up to ~2 degrees beyond the extent:
+// the index must give exactly the brute-force answer (same polygon, same
+// boundary point, same distance to the last bit).
+void expect_same_as_brute_force(const std::string& file, std::uint64_t seed, int wanted) {
+  const auto polygons = testing_support::load_polygons(testing_support::shared_data(file));
+  ASSERT_FALSE(polygons.empty()) << file;
+  const geo::BoundaryDistance distance(testing_support::pointers(polygons));
+  geo::Envelope extent;
+  for (const auto& g : polygons) extent.expand(g.envelope());
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> lon(extent.min_x - 2, extent.max_x + 2), lat(extent.min_y - 2, extent.max_y + 2);
+  int checked = 0;
+  for (int attempt = 0; attempt < 20 * wanted && checked < wanted; ++attempt) {
+    const Point p{lon(rng), lat(rng)};
+    bool inside = false;
+    for (const auto& g : polygons) inside = inside || (g.envelope().contains(p) && g.covers(p));
+    if (inside) continue;
+    const auto want = brute_nearest(polygons, p);
+    const auto got = distance.nearest(p);
+    ++checked;
+    ASSERT_EQ(got.polygon, want.polygon) << file << " point " << p.x << " " << p.y;
+    ASSERT_EQ(got.boundary_point, want.boundary_point) << file << " point " << p.x << " " << p.y;
+    ASSERT_EQ(got.distance_m, want.distance_m) << file << " point " << p.x << " " << p.y;
+  }
+  EXPECT_EQ(checked, wanted) << file;
+}
+
+TEST(BoundaryDistance, YemenDistrictsExactlyAsBruteForce) { expect_same_as_brute_force("boundaries/yem_adm2.gpkg", 11, 400); }
+
+TEST(BoundaryDistance, JordanDistrictsExactlyAsBruteForce) { expect_same_as_brute_force("boundaries/jor_adm2.gpkg", 12, 400); }
+
+// A point exactly halfway between two squares: the lower polygon index wins,
+// whichever square comes first.
+TEST(BoundaryDistance, ExactTieGoesToTheLowerPolygonIndex) {
+  auto square = [](bool east) {
+    return east ? Geometry::polygon({{{1, -1}, {2, -1}, {2, 1}, {1, 1}, {1, -1}}})
+                : Geometry::polygon({{{-2, -1}, {-1, -1}, {-1, 1}, {-2, 1}, {-2, -1}}});
+  };
+  for (const bool east_first : {true, false}) {
+    std::vector<Geometry> squares;
+    squares.push_back(square(east_first));
+    squares.push_back(square(!east_first));
+    const geo::BoundaryDistance distance(testing_support::pointers(squares));
+    const auto hit = distance.nearest({0, 0.5});
+    EXPECT_EQ(hit.polygon, 0);
+    EXPECT_EQ(hit.boundary_point, (Point{east_first ? 1.0 : -1.0, 0.5}));
+    EXPECT_EQ(hit.distance_m, geo::geodesic_distance_m({0, 0.5}, {1, 0.5}));
+  }
+}
+
+// Many polygons (several tree levels) and points on vertices, on edges and
+// exactly halfway between squares (binary fractions, so the ties are exact):
+// still exactly brute force.
+TEST(BoundaryDistance, GridOfSmallSquaresExactlyAsBruteForce) {
+  // Polygon indices in shuffled order, so that the lower index of a tie is
+  // as often the one the search meets second.
+  std::vector<int> cells(40 * 30);
+  std::iota(cells.begin(), cells.end(), 0);
+  std::shuffle(cells.begin(), cells.end(), std::mt19937_64(3));
+  std::vector<Geometry> squares;
+  for (const int cell : cells) {
+    const double x = (cell % 40) * 0.25, y = (cell / 40) * 0.25;
+    squares.push_back(Geometry::polygon({{{x, y}, {x + 0.125, y}, {x + 0.125, y + 0.125}, {x, y + 0.125}, {x, y}}}));
+  }
+  const geo::BoundaryDistance distance(testing_support::pointers(squares));
+  std::mt19937_64 rng(5);
+  std::uniform_int_distribution<int> step(-20, 180);
+  for (int k = 0; k < 3000; ++k) {
+    const Point p{step(rng) * 0.0625, step(rng) * 0.046875};
+    const auto want = brute_nearest(squares, p);
+    const auto got = distance.nearest(p);
+    ASSERT_EQ(got.polygon, want.polygon) << p.x << " " << p.y;
+    ASSERT_EQ(got.boundary_point, want.boundary_point) << p.x << " " << p.y;
+    ASSERT_EQ(got.distance_m, want.distance_m) << p.x << " " << p.y;
+  }
+}
+
+TEST(BoundaryDistance, EmptySetHasNoNearestPolygon) {
+  const geo::BoundaryDistance distance({});
+  EXPECT_EQ(distance.nearest({1, 1}).polygon, -1);
 }
 
 }  // namespace

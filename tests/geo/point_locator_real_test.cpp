@@ -97,7 +97,7 @@ TEST_P(RealBoundaries, JoinEqualsBruteForceGeosOracle) {
     }
     ASSERT_TRUE(std::find(oracle.begin(), oracle.end(), got) != oracle.end())
         << "answer " << got << " does not cover " << p.x << " " << p.y;
-    if (!is_border) ASSERT_EQ(oracle.size(), 1u) << "random point on a border: " << p.x << " " << p.y;
+    if (!is_border) { ASSERT_EQ(oracle.size(), 1u) << "random point on a border: " << p.x << " " << p.y; }
     ++inside;
     ++per_polygon[static_cast<std::size_t>(got)];
     if (oracle.size() > 1) ++multiple;

@@ -43,8 +43,8 @@ TEST(VectorWriter, GeoJsonFollowsRfc7946) {
   geo::VectorReader reader((dir / "a.geojson").string());
   int n = 0;
   reader.for_each([&](const geo::FeatureView& f) {
-    if (n == 0) EXPECT_EQ(f.text(reader.field_index("code")), "YE1101");
-    if (n == 1) EXPECT_TRUE(f.is_null(reader.field_index("n")));
+    if (n == 0) { EXPECT_EQ(f.text(reader.field_index("code")), "YE1101"); }
+    if (n == 1) { EXPECT_TRUE(f.is_null(reader.field_index("n"))); }
     ++n;
     return true;
   });

@@ -31,6 +31,11 @@ int main(int argc, char** argv) {
   add("run", "Run a whole project: load, join, count, export", make_run_verb());
   add("join", "Join a point layer to a polygon layer", make_join_verb());
   add("inspect", "Describe the layers of a source", make_inspect_verb());
+  add("graph", "Coordination graph: who works with whom, chain gaps, suggested links", make_graph_verb());
+  add("match-names", "Match records without coordinates to admin units by name or P-code", make_match_names_verb());
+  add("report", "Write the offline HTML report and PNG map of a run directory", make_report_verb());
+  add("coverage", "Coverage gaps: nearest facilities, uncovered areas and people, 3W, gap list, new sites", make_coverage_verb());
+  add("priorities", "Local drivers, hotspots, the priority index and a starter action plan", make_priorities_verb());
 
   try {
     app.parse(argc, argv);

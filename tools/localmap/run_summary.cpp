@@ -5,14 +5,17 @@
 namespace localmap_cli {
 
 void print_accounting_header(std::FILE* out) {
-  std::fprintf(out, "  %-16s %10s %10s %10s %10s %10s\n", "layer", "input", "matched", "snapped", "unmatched", "rejected");
+  std::fprintf(out, "  %-16s %10s %10s %10s %10s %10s %10s\n", "layer", "input", "matched", "snapped", "by name", "unmatched",
+               "rejected");
 }
 
 void print_accounting(const std::string& name, const engine::JoinCounts& c, std::FILE* out) {
-  std::fprintf(out, "  %-16s %10lld %10lld %10lld %10lld %10lld", name.c_str(), static_cast<long long>(c.input),
-               static_cast<long long>(c.matched), static_cast<long long>(c.snapped), static_cast<long long>(c.unmatched),
-               static_cast<long long>(c.rejected));
+  std::fprintf(out, "  %-16s %10lld %10lld %10lld %10lld %10lld %10lld", name.c_str(), static_cast<long long>(c.input),
+               static_cast<long long>(c.matched), static_cast<long long>(c.snapped), static_cast<long long>(c.name_matched),
+               static_cast<long long>(c.unmatched), static_cast<long long>(c.rejected));
   if (c.likely_swapped > 0) std::fprintf(out, "   (%lld look like swapped lat/lon)", static_cast<long long>(c.likely_swapped));
+  if (c.name_conflicts > 0)
+    std::fprintf(out, "   (%lld with admin names naming another unit)", static_cast<long long>(c.name_conflicts));
   std::fprintf(out, "\n");
 }
 
@@ -43,6 +46,7 @@ void print_run_summary(const engine::RunSummary& s, std::FILE* out) {
     for (const auto& w : level.warnings) std::fprintf(out, "  warning (%s): %s\n", level.name.c_str(), w.c_str());
   for (const auto& layer : s.layers)
     for (const auto& w : layer.warnings) std::fprintf(out, "  warning (%s): %s\n", layer.name.c_str(), w.c_str());
+  for (const auto& line : s.analysis_lines) std::fprintf(out, "%s\n", line.c_str());
   if (s.stale_partials_removed > 0)
     std::fprintf(out, "  removed %d temporary files left by an interrupted run\n", s.stale_partials_removed);
   std::fprintf(out, "outputs in %s:", s.out_dir.c_str());

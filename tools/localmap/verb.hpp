@@ -21,5 +21,10 @@ class Verb {
 std::unique_ptr<Verb> make_run_verb();
 std::unique_ptr<Verb> make_join_verb();
 std::unique_ptr<Verb> make_inspect_verb();
+std::unique_ptr<Verb> make_graph_verb();
+std::unique_ptr<Verb> make_match_names_verb();
+std::unique_ptr<Verb> make_report_verb();
+std::unique_ptr<Verb> make_coverage_verb();
+std::unique_ptr<Verb> make_priorities_verb();
 
 }  // namespace localmap_cli

@@ -1,4 +1,5 @@
 // localmap run PROJECT.yaml --out DIR : the whole pipeline of a project.
+// localmap run PROJECT.yaml --out PG:... --schema NAME : the same outputs as PostGIS tables.
 
 #include <cstdio>
 #include <optional>
@@ -18,9 +19,18 @@ class RunVerb final : public Verb {
   void setup(CLI::App& command) override {
     command.footer(
         "Run everything a project file defines: load the boundaries and point layers, join every record to its "
-        "admin units, count per unit, and write GeoJSON layers, localmap.gpkg, summary.csv and run.json to --out.");
+        "admin units, count per unit, and write GeoJSON layers, localmap.gpkg, summary.csv and run.json to --out. "
+        "With --out PG:... --schema NAME the same layers, summary and run report become tables of that PostGIS "
+        "schema, replacing the previous run's tables in one transaction.");
     command.add_option("project", project_, "Project file (YAML); see data/demo/project.yaml")->required();
-    command.add_option("-o,--out", options_.out_dir, "Output directory (created if missing)")->required();
+    command.add_option("-o,--out", options_.out_dir,
+                       "Output directory (created if missing), or a PostgreSQL database as a PG: connection string "
+                       "(password from PGPASSWORD, ~/.pgpass or PG:service=NAME rather than on the command line)")
+        ->required();
+    command.add_option("--schema", options_.schema, "With --out PG:...: the schema that receives the tables");
+    command.add_option("--lock-wait-s", options_.lock_wait_s,
+                       "With --out PG:...: seconds to wait while another run writes the same schema")
+        ->capture_default_str();
     command.add_option("--snap-m", snap_m_,
                        "Snap points outside every unit to the nearest one within this many metres (geodesic); "
                        "overrides join.snap_m of the project; 0 = off");

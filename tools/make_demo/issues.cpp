@@ -9,7 +9,9 @@
 //   - issue rates per inhabitant differ between districts;
 //   - about a third of the issues cluster around six hotspot centres;
 //   - drugs rise from 2023 to 2024 in ZZ02 only.
-// Malformed records (exactly): 3 without coordinates, 2 with a non-numeric
+// Every record names its district in Arabic ("مديرية ...", as a hotline form
+// would).  Records without usable coordinates (exactly): 3 without
+// coordinates but with the district name (placed by name), 2 with a non-numeric
 // latitude, 2 with latitude/longitude swapped, 3 in the sea within 300 m of
 // the coast, 2 far at sea (> 20 km from any district), 1 with latitude 95.
 #include <algorithm>
@@ -69,7 +71,7 @@ struct Hotspot {
 };
 
 struct Row {
-  std::string category, severity, date, channel, latitude, longitude, note;
+  std::string category, severity, date, channel, district, latitude, longitude, note;
 };
 
 // A random non-city district of governorate g.
@@ -161,6 +163,8 @@ class IssueMaker {
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()));
     row.date = text;
+    // As a hotline form records it: "مديرية <name>" (the name matcher strips the word).
+    row.district = "مديرية " + region_.districts[d].name.ar;
     row.channel = kChannels[rng.weighted(kChannelWeights)];
     row.note = kNotes[category][rng.below(2)];
     return row;
@@ -174,13 +178,13 @@ class IssueMaker {
   std::vector<double> hotspot_weights_;
 };
 
-// The 13 malformed records, in a fixed order of kinds.
+// The 13 records without a usable location, in a fixed order of kinds.
 std::vector<Row> malformed_rows(const Region& region, const DistrictIndex& index, IssueMaker& maker, Rng& rng) {
   std::vector<Row> rows;
   geo::Point p;
   for (int i = 0; i < 3; ++i) {
     Row r = maker.spoiled(p, rng);
-    r.note = kMalformed + "empty coordinates";
+    r.note = "synthetic: no coordinates, only the district's name – placed by name";
     rows.push_back(r);
   }
   for (const char* suffix : {"N", "°N"}) {
@@ -253,12 +257,12 @@ geo::LayerData make_issues(const Region& region, const DistrictIndex& index, std
     if (!is_bad[at]) is_bad[at] = true, ++placed;
   }
   geo::LayerData layer = text_table(
-      "issues", {"issue_id", "category", "severity", "reported_on", "channel", "latitude", "longitude", "note"});
+      "issues", {"issue_id", "category", "severity", "reported_on", "channel", "district", "latitude", "longitude", "note"});
   std::size_t next_bad = 0;
   for (std::size_t i = 0; i < kTotal; ++i) {
     const Row row = is_bad[i] ? bad[next_bad++] : maker.good(rng);
-    layer.rows.push_back({numbered("I", i + 1, 4), row.category, row.severity, row.date, row.channel, row.latitude,
-                          row.longitude, row.note});
+    layer.rows.push_back({numbered("I", i + 1, 4), row.category, row.severity, row.date, row.channel, row.district,
+                          row.latitude, row.longitude, row.note});
   }
   return layer;
 }

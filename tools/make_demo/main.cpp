@@ -1,10 +1,11 @@
 // make_demo --out DIR [--seed N]
 //
 // Writes the synthetic demo project (boundaries, facilities, partners,
-// issues, project.yaml) into DIR.  Everything is drawn from seeded
-// std::mt19937_64 streams converted by hand (rng.hpp) and every coordinate
-// lies on the 1e-7 grid (grid.hpp), so the same seed gives byte-identical
-// files on any platform with the same GDAL.  The place is fictional and in
+// issues, the coordination network's actors and links, project.yaml) into
+// DIR.  Everything is drawn from seeded std::mt19937_64 streams converted
+// by hand (rng.hpp) and every coordinate lies on the 1e-7 grid (grid.hpp),
+// so the same seed gives byte-identical files on any platform with the same
+// GDAL.  The place is fictional and in
 // open sea; every file says SYNTHETIC.
 #include <CLI/CLI.hpp>
 
@@ -37,6 +38,9 @@ void write_demo(const std::filesystem::path& out, std::uint64_t seed) {
   geo::write_csv((out / "facilities.csv").string(), make_facilities(region, index, seed), options);
   geo::write_csv((out / "partners.csv").string(), make_partners(region, index, seed), options);
   geo::write_csv((out / "issues.csv").string(), make_issues(region, index, seed), options);
+  const CoordinationTables coordination = make_coordination(region, index, seed);
+  geo::write_csv((out / "actors.csv").string(), coordination.actors, options);
+  geo::write_csv((out / "links.csv").string(), coordination.links, options);
   geo::write_file_atomically((out / "project.yaml").string(), project_yaml(seed));
 
   std::size_t vertices = 0;

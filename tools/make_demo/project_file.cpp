@@ -35,10 +35,45 @@ layers:
     role: issues
     source: issues.csv
     fields: {id: issue_id, category: category, date: reported_on, severity: severity}
+    admin_names: {districts: district}   # records without coordinates are placed by their district's name
 join:
   snap_m: 500
 output:
   precision: 7
+coverage:
+  operational: [operational, rehabilitated]
+  radius_m:
+    police_station: 5000
+    traffic_police: 3000
+    operations_room: 15000
+    security_department: 10000
+  partner_reach_m: 10000
+  sites: {k: 5, objective: issues, type: police_station}
+coordination:
+  actors:
+    source: actors.csv
+    fields: {id: actor_id, name_en: name_en, name_ar: name_ar, type: type, admin_code: pcode, women_led: women_led, youth_led: youth_led}
+  links:
+    source: links.csv
+    fields: {source: source, target: target, type: link_type, strength: strength, start: start_date, end: end_date, directed: directed}
+  k_hops: 3
+  review: [2023-06-30, 2024-06-30]
+priorities:
+  drivers: {fdr: 0.1, top: 3}
+  periods:
+    baseline: [2023-01-01, 2023-12-31]
+    review: [2024-01-01, 2024-12-31]
+  hotspots: {weights: queen, permutations: 999, seed: 2022}
+  index:
+    normalisation: min-max
+    indicators:
+      issue_rate: 0.3                              # issues per 10,000 people
+      severity_rate: 0.15
+      rising_drivers: 0.1
+      uncovered_share: 0.2                         # from coverage
+      partners: {weight: 0.1, direction: lower}    # from coverage: fewer partners, higher priority
+      police_reachable: {weight: 0.15, direction: lower}   # from coordination: no path to the police
+  sensitivity: {draws: 1000, concentration: 50, top_k: 5, seed: 2022}
 )";
 }
 

@@ -62,6 +62,10 @@ class Rng {
 };
 
 // Stream numbers, one per generator part.
-enum Stream : std::uint64_t { kOutline = 1, kSeeds, kNames, kPopulation, kFacilities, kPartners, kIssues, kBadRecords, kCity };
+// New streams go at the end, so the numbers of the existing ones never change.
+enum Stream : std::uint64_t {
+  kOutline = 1, kSeeds, kNames, kPopulation, kFacilities, kPartners, kIssues, kBadRecords, kCity,
+  kActors, kLinks  // the coordination network (actors.cpp)
+};
 
 }  // namespace make_demo

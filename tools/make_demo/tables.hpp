@@ -19,6 +19,12 @@ geo::LayerData make_facilities(const Region& region, const DistrictIndex& index,
 geo::LayerData make_partners(const Region& region, const DistrictIndex& index, std::uint64_t seed);
 geo::LayerData make_issues(const Region& region, const DistrictIndex& index, std::uint64_t seed);
 
+// The coordination network: actors.csv and links.csv (actors.cpp).
+struct CoordinationTables {
+  geo::LayerData actors, links;
+};
+CoordinationTables make_coordination(const Region& region, const DistrictIndex& index, std::uint64_t seed);
+
 // A table with only text columns.
 inline geo::LayerData text_table(const std::string& name, const std::vector<std::string>& columns) {
   geo::LayerData layer;

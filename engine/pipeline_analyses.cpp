@@ -1,0 +1,210 @@
+#include "engine/pipeline_analyses.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "engine/coordination/analysis.hpp"
+#include "engine/coordination/coordination_project.hpp"
+#include "engine/coordination/network_loader.hpp"
+#include "engine/coordination/outputs.hpp"
+#include "engine/coordination/summary.hpp"
+#include "engine/coverage/coverage.hpp"
+#include "engine/coverage/coverage_outputs.hpp"
+#include "engine/coverage/coverage_project.hpp"
+#include "engine/coverage/population_raster.hpp"
+#include "engine/error.hpp"
+#include "engine/names/layer_names.hpp"
+#include "engine/names/name_match_options.hpp"
+#include "engine/priorities/priorities.hpp"
+#include "engine/priorities/priorities_outputs.hpp"
+#include "engine/yaml_section.hpp"
+
+namespace engine {
+namespace {
+
+std::string format(const char* pattern, auto... values) {
+  char buffer[512];
+  std::snprintf(buffer, sizeof buffer, pattern, values...);
+  return buffer;
+}
+
+double percent(double part, double whole) { return whole > 0 ? 100 * part / whole : 0; }
+
+std::size_t layer_position(const Project& project, const std::string& name) {
+  for (std::size_t i = 0; i < project.layers.size(); ++i)
+    if (project.layers[i].name == name) return i;
+  return project.layers.size();
+}
+
+// Per-unit tables of the analyses that ran, for the priority index.
+struct UnitTables {
+  std::optional<UnitTable> coverage, coordination;
+};
+
+void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_outputs, AnalysisOutputs& out,
+                  UnitTables& tables, Progress& progress) {
+  namespace cov = coverage;
+  const cov::CoverageOptions options = cov::coverage_options(in.project);
+  options.validate();
+  const cov::CoverageLayerNames names = cov::coverage_layer_names(in.project, options);
+  const std::size_t facilities = layer_position(in.project, names.facilities);
+  const std::size_t partners = layer_position(in.project, names.partners);
+  const std::size_t issues = layer_position(in.project, names.issues);
+  auto ref = [&](std::size_t i) {
+    return i < in.layers.size() ? cov::PointLayerRef{&in.layers[i], &in.joins[i]} : cov::PointLayerRef{};
+  };
+  const auto candidates = cov::load_candidate_layer(options, in.index, progress);
+  std::unique_ptr<cov::PopulationSource> raster;
+  if (!options.population.raster.empty())
+    raster = cov::open_population_raster(options.population, cov::study_area(in.boundaries.finest()));
+
+  cov::CoverageInputs inputs;
+  inputs.boundaries = &in.boundaries;
+  inputs.facilities = ref(facilities);
+  inputs.partners = ref(partners);
+  inputs.issues = ref(issues);
+  if (candidates) inputs.candidates = {&candidates->layer, &candidates->join};
+  inputs.population = raster.get();
+  const cov::CoverageResult result = cov::compute_coverage(inputs, options, progress);
+
+  tables.coverage = cov::coverage_unit_table(result, in.boundaries.finest());
+  out.unit_columns.push_back(*tables.coverage);
+  const PointLayer* facility_layer = inputs.facilities.layer;
+  const PointLayer* partner_layer = inputs.partners.layer;
+  if (issues < point_outputs.size())
+    cov::append_nearest_columns(point_outputs[issues], result.issues, facility_layer, partner_layer, options.partner_reach_m);
+  if (partners < point_outputs.size())
+    cov::append_nearest_columns(point_outputs[partners], result.partners, facility_layer, partner_layer,
+                                options.partner_reach_m);
+  out.layers.push_back(cov::uncovered_layer(result, in.boundaries));
+  out.layers.push_back(cov::three_w_table(result, in.boundaries));
+  out.layers.push_back(cov::gaps_table(result, in.boundaries));
+  if (options.sites.k > 0) out.layers.push_back(cov::suggested_sites_layer(result, in.boundaries, options));
+  out.report["coverage"] = cov::coverage_summary(result, options);
+
+  const cov::CoverageTotals& t = result.totals;
+  out.summary_lines.push_back(format("coverage: %lld of %lld issues within reach of an operational facility (%.1f %%); "
+                                     "nearest facility median %.1f km, 90th percentile %.1f km",
+                                     static_cast<long long>(t.issues_covered), static_cast<long long>(t.issues),
+                                     percent(double(t.issues_covered), double(t.issues)), t.nearest_median_m / 1000,
+                                     t.nearest_p90_m / 1000));
+  out.summary_lines.push_back(format("coverage: uncovered area %.0f of %.0f km2 (%.1f %%); %zu gaps; %zu suggested sites",
+                                     t.uncovered_km2, t.area_km2, percent(t.uncovered_km2, t.area_km2), result.gaps.size(),
+                                     result.sites.picks.size()));
+  if (!std::isnan(t.population))
+    out.summary_lines.push_back(format("coverage: population %.0f, covered %.0f (%.1f %%)", t.population,
+                                       t.population_covered, percent(t.population_covered, t.population)));
+  for (const std::string& w : result.warnings) out.summary_lines.push_back("coverage: warning: " + w);
+}
+
+void run_coordination(const JoinedProject& in, AnalysisOutputs& out, UnitTables& tables, Progress& progress) {
+  namespace co = coordination;
+  co::CoordinationOptions options = co::coordination_options(in.project);
+  options.validate();
+  const co::ActorNetwork network = co::load_network(options, in.boundaries, in.index, JoinOptions{in.snap_m}, progress);
+  const co::CoordinationResult result = co::analyse_coordination(network, in.boundaries, options);
+
+  tables.coordination = co::coordination_table(network, result);
+  out.unit_columns.push_back(*tables.coordination);
+  out.layers.push_back(co::actors_layer(network, result, in.boundaries));
+  out.layers.push_back(co::links_layer(network, result));
+  out.layers.push_back(co::suggestions_layer(network, result, in.boundaries));
+  if (result.review) {
+    out.layers.push_back(co::review_links_layer(network, *result.review));
+    out.layers.push_back(co::review_gaps_layer(*result.review, in.boundaries));
+  }
+  out.files.emplace_back("coordination.graphml", co::coordination_graphml(network, result, in.boundaries));
+  const co::CoordinationSummary s = co::summarise_coordination(network, result);
+  out.report["coordination"] = co::coordination_report(s);
+
+  out.summary_lines.push_back(format("coordination: %lld actors (%lld rejected), %lld links used (%lld rejected); "
+                                     "%lld components, %lld isolated actors, %lld articulation points",
+                                     static_cast<long long>(s.actors.input), static_cast<long long>(s.actors.rejected),
+                                     static_cast<long long>(s.links.used), static_cast<long long>(s.links.rejected),
+                                     static_cast<long long>(s.graph.components), static_cast<long long>(s.graph.isolated),
+                                     static_cast<long long>(s.graph.articulation_points)));
+  std::string gaps;
+  for (const co::ChainStep step : co::kChain)
+    gaps += format("%s%s %lld", gaps.empty() ? "" : ", ", co::to_string(step),
+                   static_cast<long long>(s.districts_with_gap[static_cast<std::size_t>(step)]));
+  out.summary_lines.push_back(format("coordination: of %lld units with community actors, no path within %d links to: %s; "
+                                     "%lld suggested links",
+                                     static_cast<long long>(s.districts_with_community_actors), s.k_hops, gaps.c_str(),
+                                     static_cast<long long>(s.suggestions)));
+  for (const std::string& w : s.warnings) out.summary_lines.push_back("coordination: warning: " + w);
+}
+
+void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTables& tables, Progress& progress) {
+  namespace pr = priorities;
+  const pr::PrioritiesOptions options = pr::priorities_options(in.project);
+  std::size_t issues = in.layers.size();
+  for (std::size_t i = 0; i < in.layers.size() && issues == in.layers.size(); ++i)
+    if (in.layers[i].spec.role == "issues") issues = i;
+  if (issues == in.layers.size())
+    throw Error("the priorities need a layer of reported issues", {.file = in.project.path},
+                "give a layer role: issues, or remove the priorities: section");
+
+  // Coverage and coordination columns are indicators the project may name
+  // (uncovered_share, pop_uncovered, police_reachable, ...) and facts for
+  // the action plan.
+  pr::IndicatorTable extra;
+  pr::ActionContext context;
+  if (tables.coverage) {
+    extra.add_unit_table(*tables.coverage);
+    context.add_from(*tables.coverage, "gap_reasons", "coverage_gap");
+    context.add_from(*tables.coverage, "partners", "partners_present");
+  }
+  if (tables.coordination) {
+    extra.add_unit_table(*tables.coordination);
+    context.add_from(*tables.coordination, "chain_gaps", "missing_links");
+  }
+  progress.begin("priorities: drivers, hotspots, index", 1);
+  const AdminLevel& finest = in.boundaries.finest();
+  const pr::PrioritiesResult result =
+      pr::compute_priorities(finest, pr::issue_records(in.layers[issues], in.joins[issues]), extra, context, options);
+  progress.end();
+
+  out.unit_columns.push_back(pr::priorities_unit_table(result));
+  out.layers.push_back(pr::drivers_table(result, finest));
+  out.layers.push_back(pr::hotspots_layer(result, finest));
+  out.layers.push_back(pr::priorities_table(result, finest));
+  out.layers.push_back(pr::action_plan_table(result, finest));
+  out.report["priorities"] = pr::priorities_summary(result, options);
+
+  const pr::PrioritiesSummary s = pr::summarise(result);
+  out.summary_lines.push_back(format("priorities: %lld local drivers (%lld rising, %lld falling); %lld hot and %lld cold "
+                                     "spots (%s weights); %lld units with an unstable rank",
+                                     static_cast<long long>(s.drivers), static_cast<long long>(s.rising),
+                                     static_cast<long long>(s.falling), static_cast<long long>(s.hot),
+                                     static_cast<long long>(s.cold), s.weights.c_str(), static_cast<long long>(s.unstable)));
+  for (const std::string& w : result.warnings) out.summary_lines.push_back("priorities: warning: " + w);
+}
+
+}  // namespace
+
+void match_admin_names(const Project& project, const Boundaries& boundaries, const std::vector<PointLayer>& layers,
+                       std::vector<LayerJoin>& joins, Progress& progress) {
+  if (std::none_of(layers.begin(), layers.end(), [](const PointLayer& l) { return l.spec.has_admin_names(); })) return;
+  names::NameMatchOptions options;
+  if (const YAML::Node node = project.analysis("names")) {
+    Section section(node, "names", project.path);
+    options = names::parse_name_match_options(section, project.base_dir);
+  }
+  const names::NameMatcher matcher(boundaries, options, names::load_name_tables(options));
+  for (std::size_t i = 0; i < layers.size(); ++i)
+    if (layers[i].spec.has_admin_names()) names::match_layer_names(matcher, layers[i], joins[i], progress);
+}
+
+AnalysisOutputs run_analyses(const JoinedProject& joined, std::vector<geo::LayerData>& point_outputs, Progress& progress) {
+  AnalysisOutputs out;
+  UnitTables tables;
+  if (joined.project.analysis("coverage")) run_coverage(joined, point_outputs, out, tables, progress);
+  if (joined.project.analysis("coordination")) run_coordination(joined, out, tables, progress);
+  if (joined.project.analysis("priorities")) run_priorities(joined, out, tables, progress);
+  return out;
+}
+
+}  // namespace engine

@@ -1,0 +1,45 @@
+#pragma once
+// Splitting independent work over threads: each index is handled by exactly
+// one call and writes only its own results, so outputs never depend on the
+// number of threads.
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace engine::priorities {
+
+inline unsigned thread_count(int requested) {
+  return requested > 0 ? static_cast<unsigned>(requested) : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Calls work(begin, end) over contiguous chunks of [0, n); the first
+// exception of any chunk is rethrown.
+template <class Work>
+void parallel_chunks(std::size_t n, unsigned threads, Work&& work, std::size_t min_chunk = 16) {
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / min_chunk)));
+  if (threads <= 1) {
+    work(std::size_t{0}, n);
+    return;
+  }
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> pool;
+  const std::size_t chunk = (n + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
+    pool.emplace_back([&, t, begin, end] {
+      try {
+        work(begin, end);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+}  // namespace engine::priorities
