@@ -12,15 +12,6 @@
 namespace engine {
 namespace {
 
-geo::ReadOptions read_options(const SourceSpec& s) {
-  geo::ReadOptions o;
-  o.layer = s.layer;
-  o.sql = s.sql;
-  o.encoding = s.encoding;
-  o.crs = s.crs;
-  return o;
-}
-
 std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -32,6 +32,15 @@ std::vector<std::string> default_count_by(const std::string& role) {
 
 }  // namespace
 
+geo::ReadOptions read_options(const SourceSpec& spec) {
+  geo::ReadOptions o;
+  o.layer = spec.layer;
+  o.sql = spec.sql;
+  o.encoding = spec.encoding;
+  o.crs = spec.crs;
+  return o;
+}
+
 std::string resolve_path(const std::string& source, const std::string& base_dir) {
   if (source.empty() || geo::is_database_source(source) || source.rfind("/vsi", 0) == 0) return source;
   const fs::path p(source);

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "geo/coordinate_columns.hpp"
+#include "geo/vector_reader.hpp"
 
 namespace engine {
 
@@ -112,6 +113,9 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
 inline const char* const kRoles[] = {"facilities", "partners", "issues", "other"};
 // The top-level sections that belong to analyses.
 inline const char* const kAnalysisSections[] = {"coverage", "coordination", "names", "priorities", "report"};
+
+// How geo::VectorReader reads a source: its layer, sql, encoding and crs.
+geo::ReadOptions read_options(const SourceSpec& spec);
 
 class Section;
 // A path from a project file: database connections and /vsi paths as given,

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <map>
 
-#include "engine/coverage/parallel.hpp"
+#include "engine/parallel.hpp"
 #include "engine/error.hpp"
 
 namespace engine::coverage {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <map>
 
-#include "engine/coverage/parallel.hpp"
+#include "engine/parallel.hpp"
 
 namespace engine::coverage {
 namespace {

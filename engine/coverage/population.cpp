@@ -5,7 +5,7 @@
 #include <map>
 #include <tuple>
 
-#include "engine/coverage/parallel.hpp"
+#include "engine/parallel.hpp"
 
 namespace engine::coverage {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <queue>
 
-#include "engine/coverage/parallel.hpp"
+#include "engine/parallel.hpp"
 #include "engine/error.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest_points.hpp"

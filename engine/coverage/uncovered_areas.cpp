@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "engine/coverage/parallel.hpp"
+#include "engine/parallel.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geodesic_disc.hpp"
 

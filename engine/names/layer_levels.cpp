@@ -8,15 +8,6 @@ namespace {
 
 std::string adm(int n, const char* what) { return "ADM" + std::to_string(n) + "_" + what; }
 
-geo::ReadOptions read_options(const SourceSpec& s) {
-  geo::ReadOptions o;
-  o.layer = s.layer;
-  o.sql = s.sql;
-  o.encoding = s.encoding;
-  o.crs = s.crs;
-  return o;
-}
-
 // The level number of a layer: n of its most detailed ADM<n>_PCODE field.
 int detect_level(const geo::VectorReader& reader) {
   for (int n = 9; n >= 0; --n)

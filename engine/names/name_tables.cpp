@@ -6,11 +6,8 @@
 namespace engine::names {
 namespace {
 
-geo::ReadOptions read_options(const SourceSpec& s) {
-  geo::ReadOptions o;
-  o.layer = s.layer;
-  o.sql = s.sql;
-  o.encoding = s.encoding;
+geo::ReadOptions table_read_options(const SourceSpec& s) {
+  geo::ReadOptions o = read_options(s);
   o.text_fields = true;  // codes such as 1101 must stay text, not become numbers
   return o;
 }
@@ -31,7 +28,7 @@ std::string trimmed(std::string s) {
 }
 
 void load_aliases(const AliasTableSpec& spec, NameTables& tables) {
-  geo::VectorReader reader(spec.source.source, read_options(spec.source));
+  geo::VectorReader reader(spec.source.source, table_read_options(spec.source));
   tables.aliases_source = reader.source();
   const int code = require_field(reader, spec.code_field, "alias table's P-code field");
   std::vector<int> names;
@@ -51,7 +48,7 @@ void load_aliases(const AliasTableSpec& spec, NameTables& tables) {
 }
 
 void load_crosswalk(const CrosswalkSpec& spec, NameTables& tables) {
-  geo::VectorReader reader(spec.source.source, read_options(spec.source));
+  geo::VectorReader reader(spec.source.source, table_read_options(spec.source));
   tables.crosswalk_source = reader.source();
   const int old_code = require_field(reader, spec.old_field, "crosswalk's old P-code field");
   const int new_code = require_field(reader, spec.new_field, "crosswalk's current P-code field");

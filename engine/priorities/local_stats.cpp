@@ -4,7 +4,7 @@
 #include <limits>
 #include <numeric>
 
-#include "engine/priorities/parallel.hpp"
+#include "engine/parallel.hpp"
 #include "engine/priorities/random.hpp"
 #include "engine/priorities/stats.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "engine/counts.hpp"
 #include "engine/error.hpp"
-#include "engine/priorities/parallel.hpp"
+#include "engine/parallel.hpp"
 #include "engine/priorities/random.hpp"
 #include "engine/priorities/stats.hpp"
 

@@ -1,8 +1,10 @@
 #include "engine/report/report_data.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/report/report_labels.hpp"
@@ -250,6 +252,188 @@ json table_json(const ReportModel& model, const std::string& issues) {
   return {{"columns", columns}, {"labels", labels}, {"sort", sort}, {"descending", true}};
 }
 
+// ---- the priority index and the action plan (CSV files: every cell is text) --
+
+// A cell of a CSV table as a number: an integer when written as one, a real
+// otherwise; null when empty or not a number.
+json number_json(const std::string& text) {
+  if (text.empty()) return nullptr;
+  const char* end = text.data() + text.size();
+  if (text.find_first_of(".eE") == std::string::npos) {
+    std::int64_t i = 0;
+    const auto r = std::from_chars(text.data(), end, i);
+    if (r.ec == std::errc() && r.ptr == end) return i;
+  }
+  double d = 0;
+  const auto r = std::from_chars(text.data(), end, d);
+  if (r.ec == std::errc() && r.ptr == end && std::isfinite(d)) return d;
+  return nullptr;
+}
+
+std::string cell(const geo::LayerData& table, std::size_t row, int field) {
+  return field < 0 ? std::string() : geo::to_text(table.rows[row][field]);
+}
+
+// A column is numeric when every non-empty cell is a number (and one is).
+bool numeric_column(const geo::LayerData& table, int field) {
+  bool any = false;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const std::string text = cell(table, r, field);
+    if (text.empty()) continue;
+    if (number_json(text).is_null()) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Row of the units layer per P-code.
+std::map<std::string, std::size_t> unit_rows(const ReportModel& model) {
+  std::map<std::string, std::size_t> rows;
+  const geo::LayerData& units = model.run.units.layer;
+  const int code = units.field_index(model.run.units.code_field());
+  if (code >= 0)
+    for (std::size_t u = 0; u < units.size(); ++u) rows.emplace(geo::to_text(units.rows[u][code]), u);
+  return rows;
+}
+
+// The indicators of priorities.csv, in its column order: every <name> with
+// <name>_norm and <name>_contrib columns.
+std::vector<std::string> index_indicators(const geo::LayerData& table) {
+  std::vector<std::string> names;
+  for (const geo::FieldDef& f : table.fields) {
+    const std::string suffix = "_contrib";
+    if (f.name.size() <= suffix.size() || f.name.compare(f.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    const std::string name = f.name.substr(0, f.name.size() - suffix.size());
+    if (table.field_index(name) >= 0 && table.field_index(name + "_norm") >= 0) names.push_back(name);
+  }
+  return names;
+}
+
+// priorities.csv per unit: score, rank, tier, the sensitivity figures and
+// the breakdown, largest contribution first (ties in the file's order).
+//   {indicators[{name, label, weight, direction}], top_k,
+//    units{code: {unit, rank, tier, tier_label, score, median_rank, rank_p05, rank_p95, p_top_k, unstable,
+//                 breakdown[{name, value, norm, contrib}]}}}
+json priorities_json(const ReportModel& model) {
+  if (!model.run.priorities) return nullptr;
+  const geo::LayerData& table = *model.run.priorities;
+  const int code = table.field_index(model.run.units.code_field());
+  if (code < 0) return nullptr;
+  const std::vector<std::string> names = index_indicators(table);
+  json indicators = json::array();
+  for (const std::string& name : names) {
+    json ind{{"name", name}, {"label", indicator_label(name, model.lang)}, {"weight", nullptr}, {"direction", ""}};
+    for (const IndicatorInfo& info : model.run.indicators)
+      if (info.name == name) {
+        ind["weight"] = info.weight;
+        ind["direction"] = info.direction;
+      }
+    indicators.push_back(std::move(ind));
+  }
+  const auto rows = unit_rows(model);
+  json units = json::object();
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const std::string unit_code = cell(table, r, code);
+    json u;
+    const auto at = rows.find(unit_code);
+    u["unit"] = at == rows.end() ? json() : json(at->second);
+    const std::string tier = cell(table, r, table.field_index("tier"));
+    u["tier"] = tier;
+    u["tier_label"] = tier.empty() ? "" : value_label(tier, model.lang);
+    for (const char* field : {"rank", "score", "median_rank", "rank_p05", "rank_p95", "p_top_k", "unstable"})
+      u[field] = number_json(cell(table, r, table.field_index(field)));
+    std::vector<json> breakdown;
+    for (const std::string& name : names)
+      breakdown.push_back({{"name", name},
+                           {"value", number_json(cell(table, r, table.field_index(name)))},
+                           {"norm", number_json(cell(table, r, table.field_index(name + "_norm")))},
+                           {"contrib", number_json(cell(table, r, table.field_index(name + "_contrib")))}});
+    std::stable_sort(breakdown.begin(), breakdown.end(), [](const json& a, const json& b) {
+      if (a["contrib"].is_null() || b["contrib"].is_null()) return !a["contrib"].is_null() && b["contrib"].is_null();
+      return a["contrib"].get<double>() > b["contrib"].get<double>();
+    });
+    u["breakdown"] = breakdown;
+    units[unit_code] = std::move(u);
+  }
+  return {{"indicators", indicators}, {"top_k", model.run.top_k}, {"units", units}};
+}
+
+// A text cell of the action plan as the reader sees it: coded values
+// ("hot_95", "no_partner;issues_beyond_reach") in words of the report's
+// language, the "why" column with indicator names; free text as written.
+std::string plan_text(const std::string& column, const std::string& text, const std::string& lang) {
+  static const std::set<std::string> coded{"tier", "hotspot", "coverage_gap", "missing_links"};
+  if (text.empty()) return text;
+  const bool why = column == "why";
+  if (!coded.count(column) && !why) return text;
+  std::string out;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    std::size_t cut = text.find(';', at);
+    if (cut == std::string::npos) cut = text.size();
+    std::string token = text.substr(at, cut - at);
+    token.erase(0, token.find_first_not_of(' '));
+    token.erase(token.find_last_not_of(' ') + 1);
+    if (!token.empty()) {
+      if (!out.empty()) out += lang == "ar" ? "؛ " : "; ";
+      if (why) {
+        // "issue_rate 0.300": the indicator's name, then its contribution.
+        const std::size_t space = token.find(' ');
+        out += indicator_label(token.substr(0, space), lang) + (space == std::string::npos ? "" : token.substr(space));
+      } else {
+        out += value_label(token, lang);
+      }
+    }
+    at = cut + 1;
+  }
+  return out;
+}
+
+// action_plan.csv in its order (priority order):
+//   {code, columns[{key, label, numeric}], panel[keys], rows[{unit, code, name, values[]}]}
+// `values` follow `columns`: numbers in numeric columns, text otherwise, null when empty.
+json action_plan_json(const ReportModel& model) {
+  if (!model.run.action_plan) return nullptr;
+  const geo::LayerData& table = *model.run.action_plan;
+  const BoundaryOutput& level = model.run.units;
+  const int code = table.field_index(level.code_field());
+  if (code < 0) return nullptr;
+  const int name_en = table.field_index(level.name_en_field()), name_ar = table.field_index(level.name_ar_field());
+  json columns = json::array(), panel = json::array();
+  std::vector<int> fields;
+  std::vector<bool> numeric;
+  for (std::size_t f = 0; f < table.fields.size(); ++f) {
+    const std::string& key = table.fields[f].name;
+    if (key.rfind("ADM", 0) == 0 && key.find('_') != std::string::npos) continue;  // names: shown once
+    fields.push_back(static_cast<int>(f));
+    numeric.push_back(numeric_column(table, static_cast<int>(f)));
+    columns.push_back({{"key", key}, {"label", plan_column_label(key, model.lang)}, {"numeric", numeric.back()}});
+    // The panel shows rank, tier and score with the breakdown already.
+    if (key != "rank" && key != "tier" && key != "score") panel.push_back(key);
+  }
+  const auto rows = unit_rows(model);
+  json out_rows = json::array();
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const std::string unit_code = cell(table, r, code);
+    const std::string en = cell(table, r, name_en), ar = cell(table, r, name_ar);
+    std::string name = model.lang == "ar" ? (ar.empty() ? en : ar) : (en.empty() ? ar : en);
+    json values = json::array();
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+      const std::string text = cell(table, r, fields[c]);
+      if (numeric[c]) values.push_back(number_json(text));
+      else if (text.empty()) values.push_back(nullptr);
+      else values.push_back(plan_text(table.fields[fields[c]].name, text, model.lang));
+    }
+    const auto at = rows.find(unit_code);
+    out_rows.push_back({{"unit", at == rows.end() ? json() : json(at->second)},
+                        {"code", unit_code},
+                        {"name", name.empty() ? unit_code : name},
+                        {"values", values}});
+  }
+  return {{"columns", columns}, {"panel", panel}, {"rows", out_rows}};
+}
+
 }  // namespace
 
 json report_data(const ReportModel& model, const ReportOptions& options) {
@@ -285,6 +469,8 @@ json report_data(const ReportModel& model, const ReportOptions& options) {
   data["points"] = points_json(model);
   data["overlays"] = overlays_json(model);
   data["table"] = table_json(model, issues);
+  data["priorities"] = priorities_json(model);
+  data["action_plan"] = action_plan_json(model);
   return data;
 }
 

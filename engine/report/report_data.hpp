@@ -18,6 +18,11 @@
 //           features[{at, props{}}]}]
 //   overlays[{id, label, kind, colour, table, fields[], sort_field, features[{shape|at|line, props{}}]}]
 //   table{columns[], labels{}, sort, descending}
+//   priorities   null, or from priorities.csv: {indicators[{name, label, weight, direction}], top_k,
+//                units{code: {unit, rank, tier, tier_label, score, median_rank, rank_p05, rank_p95,
+//                             p_top_k, unstable, breakdown[{name, value, norm, contrib}] largest first}}}
+//   action_plan  null, or from action_plan.csv in priority order:
+//                {columns[{key, label, numeric}], panel[keys], rows[{unit, code, name, values[]}]}
 
 #include <nlohmann/json.hpp>
 

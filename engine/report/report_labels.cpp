@@ -42,6 +42,28 @@ const std::map<std::string, Words>& interface_words() {
       {"rows", {"rows", "صفوف"}},
       {"points_hidden", {"Individual issue locations are not shown (sensitive); counts are per unit.",
                          "لا تُعرض مواقع البلاغات الفردية لحساسيتها؛ الأعداد لكل وحدة."}},
+      // The priority index and the action plan (priorities.csv, action_plan.csv).
+      {"priority", {"Priority", "الأولوية"}},
+      {"priority_score", {"Priority score", "درجة الأولوية"}},
+      {"rank", {"Rank", "الترتيب"}},
+      {"tier", {"Tier", "مستوى الأولوية"}},
+      {"of", {"of", "من"}},
+      {"breakdown", {"What makes up the score: each indicator's contribution (they add up to the score)",
+                     "مكونات الدرجة: مساهمة كل مؤشر (مجموع المساهمات يساوي الدرجة)"}},
+      {"indicator", {"Indicator", "المؤشر"}},
+      {"contribution", {"Contribution", "المساهمة"}},
+      {"raw_value", {"Value", "القيمة"}},
+      {"weight", {"weight", "الوزن"}},
+      {"lower_first", {"↓ a lower value gives a higher priority", "↓ القيمة الأدنى تعني أولوية أعلى"}},
+      {"rank_interval", {"Rank in 90 % of weightings", "الترتيب في 90 % من الأوزان"}},
+      {"p_top", {"Probability of being in the top", "احتمال الوقوع ضمن أول"}},
+      {"stable", {"stable rank", "ترتيب ثابت"}},
+      {"unstable", {"unstable rank: changes with the weights", "ترتيب غير ثابت: يتغير مع الأوزان"}},
+      {"action_plan", {"Action plan", "خطة العمل"}},
+      {"action_plan_note", {"Districts in priority order: a starter local action plan. Click a row to open the district.",
+                            "المديريات مرتبة حسب الأولوية: خطة عمل محلية أولية. انقر على صف لفتح المديرية."}},
+      {"not_in_plan", {"Not in the action plan (it lists the top districts only).",
+                       "غير مدرجة في خطة العمل (تضم المديريات الأعلى أولوية فقط)."}},
   };
   return words;
 }
@@ -107,6 +129,25 @@ const std::map<std::string, Words>& known_values() {
       {"youth", {"youth", "الشباب"}},
       {"legal_aid", {"legal aid", "المساعدة القانونية"}},
       {"unknown", {"unknown", "غير معروف"}},
+      // Priority tiers, hotspot classes, coverage-gap reasons, coordination levels.
+      {"high", {"high", "مرتفعة"}},
+      {"medium", {"medium", "متوسطة"}},
+      {"low", {"low", "منخفضة"}},
+      {"hot_99", {"hot spot (99 %)", "بؤرة ساخنة (99 %)"}},
+      {"hot_95", {"hot spot (95 %)", "بؤرة ساخنة (95 %)"}},
+      {"hot_90", {"hot spot (90 %)", "بؤرة ساخنة (90 %)"}},
+      {"cold_99", {"cold spot (99 %)", "بؤرة باردة (99 %)"}},
+      {"cold_95", {"cold spot (95 %)", "بؤرة باردة (95 %)"}},
+      {"cold_90", {"cold spot (90 %)", "بؤرة باردة (90 %)"}},
+      {"not_significant", {"not significant", "غير دالة إحصائياً"}},
+      {"island", {"island (no neighbours)", "جزيرة (بلا جوار)"}},
+      {"no_partner", {"no partner", "لا يوجد شريك"}},
+      {"no_operational_facility", {"no operational facility", "لا يوجد مرفق عامل"}},
+      {"issues_beyond_reach", {"issues beyond reach", "بلاغات خارج نطاق التغطية"}},
+      {"police", {"police", "الشرطة"}},
+      {"local_authority", {"local authority", "السلطة المحلية"}},
+      {"governorate", {"governorate", "المحافظة"}},
+      {"national", {"national", "المستوى الوطني"}},
   };
   return words;
 }
@@ -133,7 +174,51 @@ std::string counted_layer(const std::string& field, const std::vector<std::strin
   return best;
 }
 
+const std::map<std::string, Words>& known_indicators() {
+  static const std::map<std::string, Words> words{
+      {"issue_rate", {"Issues per 10,000 people", "البلاغات لكل 10,000 نسمة"}},
+      {"severity_rate", {"Severity-weighted issues per 10,000", "البلاغات المرجحة بالخطورة لكل 10,000 نسمة"}},
+      {"drivers", {"Local drivers", "المحركات المحلية"}},
+      {"rising_drivers", {"Rising drivers", "المحركات المتصاعدة"}},
+      {"hotspot_z", {"Hotspot z-score (Gi*)", "درجة z للبؤرة (Gi*)"}},
+      {"uncovered_share", {"Share of area uncovered", "نسبة المساحة غير المغطاة"}},
+      {"partners", {"Partner CSOs", "منظمات المجتمع المدني الشريكة"}},
+      {"police_reachable", {"Path to the police", "وجود مسار إلى الشرطة"}},
+  };
+  return words;
+}
+
+const std::map<std::string, Words>& plan_columns() {
+  static const std::map<std::string, Words> words{
+      {"rank", {"Rank", "الترتيب"}},
+      {"tier", {"Tier", "مستوى الأولوية"}},
+      {"score", {"Score", "الدرجة"}},
+      {"why", {"Why (largest contributions)", "السبب (أكبر المساهمات)"}},
+      {"issues", {"Issues", "البلاغات"}},
+      {"top_drivers", {"Top drivers", "أبرز المحركات"}},
+      {"rising", {"Rising issues", "القضايا المتصاعدة"}},
+      {"hotspot", {"Hotspot (Gi*)", "البؤرة (Gi*)"}},
+      {"lisa_cluster", {"LISA cluster", "عنقود LISA"}},
+      {"coverage_gap", {"Coverage gap", "فجوة التغطية"}},
+      {"partners_present", {"Partners present", "الشركاء الموجودون"}},
+      {"missing_links", {"Missing coordination links", "روابط التنسيق المفقودة"}},
+      {"stability", {"Stability of the rank", "ثبات الترتيب"}},
+  };
+  return words;
+}
+
 }  // namespace
+
+std::string indicator_label(const std::string& name, const std::string& lang) {
+  if (const auto it = known_indicators().find(name); it != known_indicators().end()) return pick(it->second, lang);
+  if (const auto it = known_fields().find(name); it != known_fields().end()) return pick(it->second, lang);
+  return capitalised(humanise(name));
+}
+
+std::string plan_column_label(const std::string& column, const std::string& lang) {
+  if (const auto it = plan_columns().find(column); it != plan_columns().end()) return pick(it->second, lang);
+  return capitalised(humanise(column));
+}
 
 nlohmann::json interface_strings(const std::string& lang) {
   nlohmann::json out = nlohmann::json::object();

@@ -38,6 +38,11 @@ std::string field_label(const std::string& field, const std::vector<std::string>
 std::string headline_label(const std::string& field, const std::vector<std::string>& layers,
                            const std::vector<std::string>& roles, const std::string& lang);
 
+// An indicator of the priority index: "issue_rate" -> "Issues per 10,000 people".
+std::string indicator_label(const std::string& name, const std::string& lang);
+// A column of action_plan.csv: "missing_links" -> "Missing coordination links".
+std::string plan_column_label(const std::string& column, const std::string& lang);
+
 // "women_s_safety" -> "women s safety", translated when it is a common value.
 std::string value_label(const std::string& slug, const std::string& lang);
 

@@ -142,6 +142,14 @@ RunOutputs read_run_outputs(const std::string& dir, bool with_issue_points) {
       p.name_ar_field = first_field(p.layer, {"name_ar"});
       out.points.push_back(std::move(p));
     }
+    // Older runs and projects without `priorities:` have none of this.
+    if (const auto it = run.find("priorities"); it != run.end() && it->is_object()) {
+      for (const auto& ind : it->value("indicators", nlohmann::json::array()))
+        out.indicators.push_back({ind.at("name").get<std::string>(), ind.value("direction", std::string()),
+                                  ind.value("normalisation", std::string()), ind.value("weight", 0.0)});
+      if (const auto params = it->find("parameters"); params != it->end() && params->is_object())
+        out.top_k = params->value("sensitivity_top_k", 0);
+    }
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("run.json does not have the expected shape: ") + e.what(),
                 {.file = (base / "run.json").string()}, "it was written by another localmap version; run the project again");
@@ -154,6 +162,10 @@ RunOutputs read_run_outputs(const std::string& dir, bool with_issue_points) {
       break;
     }
   }
+  if (fs::exists(base / "priorities.csv"))
+    out.priorities = read_layer_file((base / "priorities.csv").string(), "priorities");
+  if (fs::exists(base / "action_plan.csv"))
+    out.action_plan = read_layer_file((base / "action_plan.csv").string(), "action_plan");
   return out;
 }
 

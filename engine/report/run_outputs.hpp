@@ -7,6 +7,7 @@
 // Everything is read through geo::VectorReader, so the report sees exactly
 // what a GIS user opening the same files sees.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ struct OverlayOutput {
   geo::LayerData layer;
 };
 
+// An indicator of the priority index as run.json records it.
+struct IndicatorInfo {
+  std::string name, direction, normalisation;  // direction "higher" or "lower"
+  double weight = 0;
+};
+
 struct RunOutputs {
   std::string dir;
   std::string title;
@@ -48,6 +55,12 @@ struct RunOutputs {
   std::vector<std::string> layer_names, layer_roles;  // every point layer of the run
   std::vector<PointOutput> points;      // facilities, partners; issues only when asked for
   std::vector<OverlayOutput> overlays;  // in catalogue order
+  // The priorities analysis's tables, when the run wrote them (a project with
+  // a `priorities:` section); every cell is text, as in the CSV file.
+  std::optional<geo::LayerData> priorities;   // priorities.csv
+  std::optional<geo::LayerData> action_plan;  // action_plan.csv
+  std::vector<IndicatorInfo> indicators;      // run.json priorities.indicators (may be empty)
+  int top_k = 0;                              // run.json priorities.parameters.sensitivity_top_k (0 = unknown)
 };
 
 // Reads a run directory.  `with_issue_points` also reads the point layers of

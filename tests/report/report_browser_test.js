@@ -7,11 +7,15 @@
 //   - clicking a district shows its names and the numbers of districts.geojson;
 //   - the issue-category chart lists every n_<issues>_category_* field;
 //   - unticking a layer in the layer switcher removes it from the map;
-//   - the units table lists every district, sorted as announced.
+//   - the units table lists every district, sorted as announced;
+//   - with priorities.csv in the run: the panel's score breakdown is that of
+//     priorities.csv for the district (read here independently), largest first,
+//     the panel's action-plan row that of action_plan.csv, and the action-plan
+//     table has one row per line of action_plan.csv; without it, neither shows.
 // A screenshot is saved under the build folder.
 //
 // Usage: node report_browser_test.js --run DIR --screenshot PNG --click PCODE
-//             --toggle facilities|partners|outlines [--lang ar] [--max-bytes N]
+//             --toggle facilities|partners|outlines [--lang ar] [--max-bytes N] [--plan-rows N]
 // Exit codes: 0 all checks passed, 1 a check failed, 77 Chromium is missing
 // outside CI (with CI set, a missing Chromium is a failure).
 'use strict';
@@ -30,7 +34,7 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
   '--host-resolver-rules=MAP * ~NOTFOUND'];
 
 function parseArguments(argv) {
-  const args = { lang: 'en', maxBytes: 0 };
+  const args = { lang: 'en', maxBytes: 0, planRows: 0 };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (m, c) => c.toUpperCase());
     args[key] = argv[i + 1];
@@ -39,6 +43,7 @@ function parseArguments(argv) {
     if (!args[needed]) throw new Error('missing --' + needed);
   }
   args.maxBytes = Number(args.maxBytes || 0);
+  args.planRows = Number(args.planRows || 0);
   return args;
 }
 
@@ -58,6 +63,89 @@ function check(condition, what, detail) {
 // "12.19"); compare them with the data as numbers.
 function shownNumber(text) {
   return Number(String(text).replace(/,/g, '').trim());
+}
+
+// RFC 4180 CSV (quoted fields with commas, quotes and line breaks) as
+// [{column: text}], independent of the report's own reading.
+function readCsv(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const records = [];
+  let record = [], field = '', quoted = false, any = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') { quoted = true; any = true; } else if (c === ',') { record.push(field); field = ''; any = true; } else if (c === '\r') {
+      // CRLF line ends
+    } else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; any = false; } else { field += c; any = true; }
+  }
+  if (any) { record.push(field); records.push(record); }
+  const header = records.shift() || [];
+  return { header: header, rows: records.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]]))) };
+}
+
+async function checkPriorities(page, args, districts) {
+  const prioritiesFile = path.join(args.run, 'priorities.csv');
+  const planFile = path.join(args.run, 'action_plan.csv');
+  if (!fs.existsSync(prioritiesFile)) {
+    check(await page.locator('#lm-priority').count() === 0 && await page.locator('#lm-action-row').count() === 0,
+      'no priority section in the panel without priorities.csv');
+    check(await page.locator('#lm-action-plan-table').count() === 0, 'no action-plan table without action_plan.csv');
+    return;
+  }
+  const priorities = readCsv(prioritiesFile);
+  const indicators = priorities.header.filter((h) => h.endsWith('_contrib')).map((h) => h.slice(0, -'_contrib'.length));
+  const row = priorities.rows.find((r) => r.ADM2_PCODE === args.click);
+  check(Boolean(row), args.click + ' is in priorities.csv');
+  const score = Number(row.score);
+  const shownScore = shownNumber(await page.locator('#lm-priority-score').innerText());
+  check(Math.abs(shownScore - score) <= 0.0005 + 1e-12, 'the panel shows the priority score of priorities.csv', shownScore + ' vs ' + score);
+
+  const entries = page.locator('#lm-priority-breakdown .lm-contrib-row[data-indicator]');
+  const n = await entries.count();
+  check(n === indicators.length, 'the breakdown lists every indicator of priorities.csv (' + indicators.length + ')', n);
+  let sum = 0, previous = Infinity, ordered = true, matching = 0;
+  const seen = new Set();
+  for (let i = 0; i < n; i++) {
+    const entry = entries.nth(i);
+    const name = await entry.getAttribute('data-indicator');
+    seen.add(name);
+    const contrib = Number(row[name + '_contrib']);
+    const raw = Number(row[name]);
+    const exact = Number(await entry.getAttribute('data-contrib'));
+    const shownContrib = shownNumber(await entry.locator('.lm-contrib-value').innerText());
+    const shownRaw = shownNumber(await entry.locator('.lm-raw-value').innerText());
+    const ok = exact === contrib && Math.abs(shownContrib - contrib) <= 0.0005 + 1e-12 && Math.abs(shownRaw - raw) <= 0.005 + 1e-9;
+    if (ok) matching++;
+    else check(false, 'breakdown of ' + name, 'shown ' + shownContrib + ' (' + exact + '), value ' + shownRaw + ' vs CSV ' + contrib + ', ' + raw);
+    if (contrib > previous) ordered = false;
+    previous = contrib;
+    sum += exact;
+  }
+  check(matching === indicators.length && seen.size === indicators.length,
+    'each contribution and raw value shown equals priorities.csv', matching + ' of ' + indicators.length);
+  check(ordered, 'the largest contribution comes first');
+  check(Math.abs(sum - score) < 1e-9, 'the contributions shown add up to the score', sum + ' vs ' + score);
+
+  const plan = readCsv(planFile).rows;
+  const planRow = plan.find((r) => r.ADM2_PCODE === args.click);
+  if (planRow) {
+    const drivers = (await page.locator('#lm-action-row td.lm-plan-value[data-key="top_drivers"]').innerText()).trim();
+    check(drivers === (planRow.top_drivers || '–'), 'the panel shows the action-plan row: top drivers', drivers + ' vs ' + planRow.top_drivers);
+    const partners = shownNumber(await page.locator('#lm-action-row td.lm-plan-value[data-key="partners_present"]').innerText());
+    check(partners === Number(planRow.partners_present), 'the panel shows the action-plan row: partners present', partners);
+  }
+  const tableRows = page.locator('#lm-action-plan-table tbody tr');
+  const count = await tableRows.count();
+  check(count === plan.length, 'the action-plan table has one row per line of action_plan.csv (' + plan.length + ')', count);
+  if (args.planRows) check(count === args.planRows, 'the action-plan table has ' + args.planRows + ' rows', count);
+  const firstCode = districts[Number(await tableRows.first().getAttribute('data-index'))].properties.ADM2_PCODE;
+  check(firstCode === plan[0].ADM2_PCODE, 'the action plan starts with the top-priority district', firstCode);
+  // A click on a row opens that district in the panel.
+  const third = plan[Math.min(2, plan.length - 1)];
+  await tableRows.nth(Math.min(2, plan.length - 1)).click();
+  const opened = (await page.locator('#lm-unit-name').innerText()).trim();
+  check(opened === (args.lang === 'ar' ? third.ADM2_AR : third.ADM2_EN), 'a click on an action-plan row opens its district', opened);
 }
 
 async function main() {
@@ -175,6 +263,9 @@ async function main() {
       const flipped = Number(await page.locator('#lm-units-table tbody tr').first().getAttribute('data-index'));
       check(districts[flipped].properties[sortKey] === Math.min(...values), 'a click on the heading sorts the other way');
     }
+
+    // The panel still shows the clicked district: its priority breakdown.
+    await checkPriorities(page, args, districts);
 
     fs.mkdirSync(path.dirname(args.screenshot), { recursive: true });
     await page.screenshot({ path: args.screenshot, fullPage: true });

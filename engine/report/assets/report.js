@@ -290,6 +290,79 @@
     return el('div', { class: 'lm-chart', id: 'lm-category-chart' }, [el('h3', {}, [S.categories_chart]), ...rows]);
   }
 
+  // The priority score and what makes it up (priorities.csv), largest
+  // contribution first, with each indicator's raw value.
+  const scoreFormat = new Intl.NumberFormat(data.lang === 'ar' ? 'ar-u-nu-latn' : 'en',
+    { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  function formatScore(v) {
+    return typeof v === 'number' ? scoreFormat.format(v) : formatValue(v);
+  }
+  const indicators = {};
+  if (data.priorities) data.priorities.indicators.forEach((ind) => { indicators[ind.name] = ind; });
+  const unitCount = units.features.length;
+
+  function prioritySection(code) {
+    const p = data.priorities && data.priorities.units[code];
+    if (!p) return null;
+    const parts = [el('h3', {}, [S.priority])];
+    const facts = [S.priority_score + ': ', el('strong', { id: 'lm-priority-score', 'data-value': String(p.score) }, [formatScore(p.score)])];
+    if (p.rank !== null) facts.push(' · ' + S.rank + ' ', el('span', { id: 'lm-priority-rank' }, [formatValue(p.rank)]), ' ' + S.of + ' ' + formatValue(unitCount));
+    if (p.tier) facts.push(' · ' + S.tier + ': ', el('span', { id: 'lm-priority-tier' }, [p.tier_label || p.tier]));
+    parts.push(el('p', { class: 'lm-score-line' }, facts));
+    parts.push(el('p', { class: 'lm-note' }, [S.breakdown]));
+    const largest = Math.max(1e-12, ...p.breakdown.map((b) => Math.abs(b.contrib || 0)));
+    const rows = [el('div', { class: 'lm-contrib-row lm-contrib-head' },
+      [el('span', {}, [S.indicator]), el('span'), el('span', { class: 'lm-contrib-value' }, [S.contribution]),
+       el('span', { class: 'lm-raw-value' }, [S.raw_value])])];
+    let lower = false;
+    p.breakdown.forEach((b) => {
+      const ind = indicators[b.name] || { label: b.name, weight: null, direction: '' };
+      if (ind.direction === 'lower') lower = true;
+      const bar = el('div', { class: 'lm-bar' + (b.contrib < 0 ? ' lm-negative' : '') });
+      bar.style.width = (100 * Math.abs(b.contrib || 0) / largest).toFixed(1) + '%';
+      const title = ind.weight !== null ? S.weight + ' ' + formatValue(ind.weight) : null;
+      rows.push(el('div', { class: 'lm-contrib-row', 'data-indicator': b.name, 'data-contrib': String(b.contrib),
+                            'data-value': String(b.value), title: title },
+        [el('span', { class: 'lm-contrib-label' }, [ind.label + (ind.direction === 'lower' ? ' ↓' : '')]),
+         el('div', { class: 'lm-bar-track' }, [bar]),
+         el('span', { class: 'lm-contrib-value' }, [formatScore(b.contrib)]),
+         el('span', { class: 'lm-raw-value' }, [formatValue(b.value)])]));
+    });
+    parts.push(el('div', { id: 'lm-priority-breakdown' }, rows));
+    if (lower) parts.push(el('p', { class: 'lm-note' }, [S.lower_first]));
+    const stability = [];
+    if (p.rank_p05 !== null && p.rank_p95 !== null)
+      stability.push(S.rank_interval + ': ' + formatValue(p.rank_p05) + '–' + formatValue(p.rank_p95));
+    if (p.p_top_k !== null && data.priorities.top_k)
+      stability.push(S.p_top + ' ' + formatValue(data.priorities.top_k) + ': ' + formatValue(p.p_top_k));
+    if (p.unstable !== null) stability.push(p.unstable ? S.unstable : S.stable);
+    if (stability.length) parts.push(el('p', { class: 'lm-note', id: 'lm-priority-stability' }, [stability.join(' · ')]));
+    return el('section', { id: 'lm-priority', class: 'lm-priority' }, parts);
+  }
+
+  // The district's row of the action plan (action_plan.csv).
+  const planByCode = {};
+  if (data.action_plan) data.action_plan.rows.forEach((row) => { planByCode[row.code] = row; });
+
+  function actionPlanSection(code) {
+    if (!data.action_plan) return null;
+    const row = planByCode[code];
+    const parts = [el('h3', {}, [S.action_plan])];
+    if (!row) {
+      parts.push(el('p', { class: 'lm-note' }, [S.not_in_plan]));
+    } else {
+      const columns = data.action_plan.columns;
+      const rows = data.action_plan.panel.map((key) => {
+        const c = columns.findIndex((x) => x.key === key);
+        const v = row.values[c];
+        return el('tr', {}, [el('td', {}, [columns[c].label]),
+          el('td', { class: 'lm-plan-value', 'data-key': key }, [columns[c].numeric ? formatValue(v) : isolated(formatValue(v))])]);
+      });
+      parts.push(el('table', { class: 'lm-plan-row' }, rows));
+    }
+    return el('section', { id: 'lm-action-row' }, parts);
+  }
+
   function showUnit(index) {
     const props = units.features[index].props;
     const other = data.lang === 'ar' ? props[units.name_en] : props[units.name_ar];
@@ -299,6 +372,10 @@
     const parent = parentName(props);
     parts.push(el('p', { class: 'unit-code' }, [S.code + ': ', isolated(props[units.code]),
       parent ? ' · ' + units.parent_label + ': ' : '', parent ? isolated(parent) : '']));
+    const priority = prioritySection(props[units.code]);
+    if (priority) parts.push(priority);
+    const plan = actionPlanSection(props[units.code]);
+    if (plan) parts.push(plan);
     if (data.categories.length) parts.push(categoryChart(props));
     data.groups.forEach((group) => {
       const rows = group.fields.map((field) => el('tr', {}, [
@@ -318,7 +395,7 @@
     unitShapes[index].bringToFront();
     if (zoom) map.fitBounds(unitShapes[index].getBounds(), { maxZoom: map.getZoom() + 2 });
     showUnit(index);
-    document.querySelectorAll('#lm-units-table tbody tr').forEach((tr) =>
+    document.querySelectorAll('#lm-units-table tbody tr, #lm-action-plan-table tbody tr').forEach((tr) =>
       tr.classList.toggle('selected', Number(tr.dataset.index) === index));
   }
 
@@ -374,6 +451,29 @@
   }
 
   const tables = document.getElementById('tables');
+  // The action plan first: districts in priority order, as the meeting reads them.
+  if (data.action_plan) {
+    const plan = data.action_plan;
+    const columns = [];
+    const source = [];  // index into row.values, or a key of the row
+    plan.columns.forEach((c, k) => {
+      columns.push({ key: c.key, label: c.label, numeric: c.numeric });
+      source.push(k);
+      if (c.key === 'rank') {
+        columns.push({ key: '_name', label: S.name, numeric: false }, { key: '_code', label: S.code, numeric: false });
+        source.push('name', 'code');
+      }
+    });
+    const rows = plan.rows.map((row) => ({
+      index: row.unit === null ? -1 : row.unit,
+      values: source.map((k) => typeof k === 'number' ? row.values[k] : row[k]),
+    }));
+    const hasRank = plan.columns.some((c) => c.key === 'rank');
+    tables.append(el('h2', {}, [S.action_plan]),
+      el('p', { class: 'sort-note' }, [S.action_plan_note + ' ', S.sort_hint]),
+      sortableTable('lm-action-plan-table', columns, rows, hasRank ? 'rank' : null, false,
+        (index) => { if (index >= 0) select(index, true); }));
+  }
   {
     const fields = data.table.columns;
     const columns = [{ key: '_name', label: S.name, numeric: false }];

@@ -1,7 +1,7 @@
 #pragma once
-// Splitting independent work over threads: each index is handled by exactly
-// one call and writes only its own results, so outputs never depend on the
-// number of threads.
+// Splitting independent work over threads.  Each index is handled by exactly
+// one call and results are written per index, so the output never depends on
+// the number of threads.
 
 #include <algorithm>
 #include <cstddef>
@@ -9,14 +9,14 @@
 #include <thread>
 #include <vector>
 
-namespace engine::priorities {
+namespace engine {
 
 inline unsigned thread_count(int requested) {
   return requested > 0 ? static_cast<unsigned>(requested) : std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Calls work(begin, end) over contiguous chunks of [0, n); the first
-// exception of any chunk is rethrown.
+// Calls work(begin, end) over contiguous chunks of [0, n), on up to
+// `threads` threads.  The first exception thrown by any chunk is rethrown.
 template <class Work>
 void parallel_chunks(std::size_t n, unsigned threads, Work&& work, std::size_t min_chunk = 16) {
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / min_chunk)));
@@ -42,4 +42,4 @@ void parallel_chunks(std::size_t n, unsigned threads, Work&& work, std::size_t m
     if (e) std::rethrow_exception(e);
 }
 
-}  // namespace engine::priorities
+}  // namespace engine
