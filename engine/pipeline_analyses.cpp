@@ -187,12 +187,13 @@ void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTab
 
 void match_admin_names(const Project& project, const Boundaries& boundaries, const std::vector<PointLayer>& layers,
                        std::vector<LayerJoin>& joins, Progress& progress) {
-  if (std::none_of(layers.begin(), layers.end(), [](const PointLayer& l) { return l.spec.has_admin_names(); })) return;
+  // The section is checked even when no layer uses it, so a typo is never silent.
   names::NameMatchOptions options;
   if (const YAML::Node node = project.analysis("names")) {
     Section section(node, "names", project.path);
     options = names::parse_name_match_options(section, project.base_dir);
   }
+  if (std::none_of(layers.begin(), layers.end(), [](const PointLayer& l) { return l.spec.has_admin_names(); })) return;
   const names::NameMatcher matcher(boundaries, options, names::load_name_tables(options));
   for (std::size_t i = 0; i < layers.size(); ++i)
     if (layers[i].spec.has_admin_names()) names::match_layer_names(matcher, layers[i], joins[i], progress);

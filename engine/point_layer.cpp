@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "engine/error.hpp"
 #include "geo/coordinate_columns.hpp"
+#include "geo/crs_transform.hpp"
 #include "geo/vector_reader.hpp"
 
 namespace engine {
@@ -97,6 +99,17 @@ PointLayer load_point_layer(const PointLayerSpec& spec) {
   // Tables locate records by columns; CSV always (GDAL's own WKT guessing
   // would hide bad values), other drivers when they carry no geometry.
   const bool by_columns = reader.driver() == "CSV" || kind == geo::GeometryKind::None;
+  // Coordinate columns are in the layer's `crs:` when it names one (GDAL
+  // transforms geometries itself, but not numbers read from columns).
+  std::optional<geo::CrsTransform> columns_to_wgs84;
+  if (by_columns && !spec.source.crs.empty()) {
+    try {
+      columns_to_wgs84.emplace(spec.source.crs, "EPSG:4326");
+    } catch (const geo::Error& e) {
+      throw Error(e.problem(), {.file = where.file, .layer = where.layer}, "check `crs:` of layers." + spec.name);
+    }
+    layer.crs = spec.source.crs + " (coordinate columns, from `crs:`)";
+  }
 
   std::vector<std::string> names;
   for (const auto& f : reader.fields()) names.push_back(f.name);
@@ -152,6 +165,11 @@ PointLayer load_point_layer(const PointLayerSpec& spec) {
       geo::ParsedPoint parsed = geo::parse_point(columns, cells);
       if (parsed.point) p = *parsed.point;
       else problem = parsed.problem;
+      if (parsed.point && columns_to_wgs84) {
+        p = columns_to_wgs84->forward(p);
+        if (!std::isfinite(p.x) || !std::isfinite(p.y))
+          problem = "the location cannot be transformed to WGS84 from " + spec.source.crs;
+      }
       if (columns.precision >= 0) {
         const auto precision = geo::parse_number(cells[static_cast<std::size_t>(columns.precision)]);
         if (precision && *precision > 1)

@@ -241,8 +241,8 @@ ParsedPoint parse_point(const CoordinateColumns& columns, const std::vector<std:
       if (trim(text).empty()) return {std::nullopt, "no coordinates"};
       try {
         Geometry g = Geometry::from_wkt(text);
-        if (g.type() != GeometryType::Point || g.is_empty())
-          return {std::nullopt, "WKT holds a " + g.type_name() + ", not a point"};
+        if (g.type() != GeometryType::Point) return {std::nullopt, "WKT holds a " + g.type_name() + ", not a point"};
+        if (g.is_empty()) return {std::nullopt, "no coordinates (WKT POINT EMPTY)"};
         return {g.as_point(), {}};
       } catch (const Error&) {
         return {std::nullopt, "WKT '" + text.substr(0, 40) + "' does not parse"};

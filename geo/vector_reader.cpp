@@ -163,6 +163,10 @@ DatasetPtr open_dataset(const std::string& source, const std::vector<std::string
                   "check host, port, dbname, user and password in the connection string (or PGPASSWORD, "
                   "~/.pgpass), and that the server accepts connections from this machine");
     }
+    std::error_code size_error;
+    if (std::filesystem::is_regular_file(source, size_error) && std::filesystem::file_size(source, size_error) == 0 &&
+        !size_error)
+      throw Error("the file is empty (0 bytes)", {.file = where}, "was it saved or copied completely?");
     const std::string why = errors.last_error().empty() ? "no GDAL vector driver recognises it" : errors.last_error();
     throw Error("cannot open as a vector source: " + safe_message(why, source), {.file = where},
                 "`localmap inspect` lists what GDAL can read; `ogrinfo --formats` lists the drivers");

@@ -68,7 +68,7 @@ std::int32_t ancestor(const Boundaries& b, std::int32_t unit, std::size_t level)
   return unit;
 }
 
-bool no_location(const std::string& reason) { return reason == "no coordinates" || reason == "no geometry"; }
+bool no_location(const std::string& reason) { return reason.rfind("no coordinates", 0) == 0 || reason == "no geometry"; }
 
 }  // namespace
 

@@ -208,7 +208,9 @@ TEST(ReportPriorities, ArabicLabelsAndCodedValuesInWords) {
   std::size_t hotspot = 0;
   for (std::size_t c = 0; c < plan["columns"].size(); ++c) {
     if (plan["columns"][c]["key"] == "hotspot") hotspot = c;
-    if (plan["columns"][c]["key"] == "top_drivers") EXPECT_EQ(plan["columns"][c]["label"], "أبرز المحركات");
+    if (plan["columns"][c]["key"] == "top_drivers") {
+      EXPECT_EQ(plan["columns"][c]["label"], "أبرز المحركات");
+    }
   }
   ASSERT_GT(hotspot, 0u);
   const std::vector<Row> csv = read_csv(dir / "action_plan.csv");

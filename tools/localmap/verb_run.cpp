@@ -19,7 +19,9 @@ class RunVerb final : public Verb {
   void setup(CLI::App& command) override {
     command.footer(
         "Run everything a project file defines: load the boundaries and point layers, join every record to its "
-        "admin units, count per unit, and write GeoJSON layers, localmap.gpkg, summary.csv and run.json to --out. "
+        "admin units (by location, or by admin names for layers with admin_names:), count per unit, run the "
+        "analyses whose sections the project has (coverage:, coordination:, priorities:), and write GeoJSON and CSV "
+        "layers, localmap.gpkg, summary.csv, run.json, report.html and map.png to --out. "
         "With --out PG:... --schema NAME the same layers, summary and run report become tables of that PostGIS "
         "schema, replacing the previous run's tables in one transaction.");
     command.add_option("project", project_, "Project file (YAML); see data/demo/project.yaml")->required();
