@@ -80,6 +80,8 @@ void prepare_output_directory(const std::string& dir) {
 RunSummary run_project(const Project& project, const RunOptions& options, Progress& progress) {
   project.validate();
   options.validate();
+  check_analysis_sections(project);
+  const report::ReportOptions report_options = report::report_options(project.analysis("report"), project.path);
   RunSummary summary;
   summary.project = project.path;
   summary.title = project.title;
@@ -209,7 +211,6 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
 
   // The report reads run.json and the layers written above; its own files
   // are listed in run.json before they exist.
-  const report::ReportOptions report_options = report::report_options(project.analysis("report"), project.path);
   summary.outputs.push_back(in_out_dir("report.html"));
   summary.outputs.push_back(in_out_dir("map.png"));
   const std::string run_json = in_out_dir("run.json");

@@ -185,6 +185,16 @@ void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTab
 
 }  // namespace
 
+void check_analysis_sections(const Project& project) {
+  if (project.analysis("coverage")) coverage::coverage_options(project).validate();
+  if (project.analysis("coordination")) coordination::coordination_options(project).validate();
+  if (project.analysis("priorities")) priorities::priorities_options(project);
+  if (const YAML::Node node = project.analysis("names")) {
+    Section section(node, "names", project.path);
+    names::parse_name_match_options(section, project.base_dir);
+  }
+}
+
 void match_admin_names(const Project& project, const Boundaries& boundaries, const std::vector<PointLayer>& layers,
                        std::vector<LayerJoin>& joins, Progress& progress) {
   // The section is checked even when no layer uses it, so a typo is never silent.

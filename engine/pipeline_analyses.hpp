@@ -42,6 +42,10 @@ struct AnalysisOutputs {
   std::vector<std::string> summary_lines;                  // for the terminal
 };
 
+// Parses and validates every analysis section the project has, touching no
+// data, so a wrong key stops a run before any loading.
+void check_analysis_sections(const Project& project);
+
 // Places records without coordinates by their admin names and P-codes
 // (engine/names/layer_names.hpp) in the layers that name such fields, with
 // the project's `names:` options.  Call after the spatial join.
