@@ -159,16 +159,16 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   const std::size_t finest = boundaries.levels.size() - 1;
   std::vector<const UnitTable*> unit_columns;
   for (const UnitTable& table : analyses.unit_columns) unit_columns.push_back(&table);
+  const UnitCounts finest_counts = count_by_unit(boundaries, finest, layer_ptrs, join_ptrs);
   std::vector<geo::LayerData> outputs;
-  for (std::size_t l = 0; l < boundaries.levels.size(); ++l)
-    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs), true,
-                                  l == finest ? unit_columns : std::vector<const UnitTable*>{}));
+  for (std::size_t l = 0; l < finest; ++l)
+    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs)));
+  outputs.push_back(admin_layer(boundaries, finest, finest_counts, true, unit_columns));
   for (geo::LayerData& layer : point_outputs) outputs.push_back(std::move(layer));
   outputs.push_back(unmatched_points(layer_ptrs, join_ptrs, boundaries.finest()));
   for (geo::LayerData& layer : analyses.layers) outputs.push_back(std::move(layer));
   check_unique_names(outputs, project);
-  geo::LayerData summary_table =
-      admin_layer(boundaries, finest, count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), false, unit_columns);
+  geo::LayerData summary_table = admin_layer(boundaries, finest, finest_counts, false, unit_columns);
 
   if (to_database) {  // the same layers as tables, replaced in one transaction
     write_outputs_to_postgis(options, outputs, std::move(summary_table), summary, progress);

@@ -8,15 +8,9 @@
 namespace engine::coordination {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 // yes/no in the spellings forms and spreadsheets use; nullopt if neither.
 std::optional<bool> parse_flag(const std::string& text) {
-  const std::string word = fold_vocabulary_word(trim(text));
+  const std::string word = fold_vocabulary_word(trim_blanks(text));
   if (word.empty() || word == "no" || word == "n" || word == "false" || word == "0") return false;
   if (word == "yes" || word == "y" || word == "true" || word == "1") return true;
   return std::nullopt;
@@ -99,7 +93,7 @@ class ActorChecker {
 
  private:
   std::string cell(int field, std::size_t r) const {
-    return field < 0 ? std::string() : trim(geo::to_text(layer_.rows[r][static_cast<std::size_t>(field)]));
+    return field < 0 ? std::string() : trim_blanks(geo::to_text(layer_.rows[r][static_cast<std::size_t>(field)]));
   }
 
   void reject(Actor& a, const char* kind, const char* field, const std::string& message, std::int64_t& count) {

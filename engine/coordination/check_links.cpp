@@ -12,12 +12,6 @@
 namespace engine::coordination {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 std::optional<bool> parse_directed(const std::string& text) {
   const std::string word = fold_vocabulary_word(text);
   if (word == "yes" || word == "y" || word == "true" || word == "1" || word == "directed") return true;
@@ -87,7 +81,7 @@ class LinkChecker {
 
  private:
   std::string cell(int field, std::size_t r) const {
-    return field < 0 ? std::string() : trim(table_.rows[r][static_cast<std::size_t>(field)]);
+    return field < 0 ? std::string() : trim_blanks(table_.rows[r][static_cast<std::size_t>(field)]);
   }
 
   // Fills the link's parsed values; returns "" if it is usable, else

@@ -123,4 +123,10 @@ int Vocabulary::link_type_index(std::string_view value) const {
 std::string Vocabulary::actor_type_codes() const { return codes_of(actor_types_); }
 std::string Vocabulary::link_type_codes() const { return codes_of(link_types_); }
 
+std::string trim_blanks(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 }  // namespace engine::coordination

@@ -63,6 +63,10 @@ struct LinkType {
 // trimmed of '_' at both ends.  Non-ASCII bytes are kept as they are.
 std::string fold_vocabulary_word(std::string_view text);
 
+// The text without leading and trailing blanks (spaces, tabs, line ends):
+// how table cells are read before they are checked.
+std::string trim_blanks(const std::string& s);
+
 class Vocabulary {
  public:
   // The standard vocabulary above.
