@@ -61,7 +61,11 @@ geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, con
   for (const FieldDef& f : units.fields) taken.insert(f.name);
   taken.insert("match");
   taken.insert("match_note");
-  for (const FieldDef& f : layer.fields) {
+  std::vector<std::size_t> exported;  // source fields on the layer's allow-list
+  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+    const FieldDef& f = layer.fields[i];
+    if (!layer.spec.exports_field(f.name)) continue;
+    exported.push_back(i);
     FieldDef renamed = f;
     while (taken.count(renamed.name)) renamed.name = "src_" + renamed.name;
     taken.insert(renamed.name);
@@ -74,7 +78,7 @@ geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, con
   for (const auto& [r, at] : join.placed_by_name) out.points[r] = at;
   for (std::size_t r = 0; r < layer.size(); ++r) {
     std::vector<Value> row = units.values(join.unit[r]);
-    row.insert(row.end(), layer.rows[r].begin(), layer.rows[r].end());
+    for (std::size_t i : exported) row.push_back(layer.rows[r][i]);
     row.emplace_back(std::string(to_string(join.match[r])));
     const std::string note = join.note(r, finest, layer);
     row.emplace_back(note.empty() ? Value{} : Value{note});

@@ -29,7 +29,8 @@ UnitColumns admin_columns(const Boundaries& boundaries);
 UnitColumns polygon_columns(const AdminLevel& level);
 
 // One feature per input record, in input order: unit columns, the source's
-// attributes (renamed "src_<name>" where they clash), `match`, `match_note`.
+// attributes on the layer's allow-list (PointLayerSpec::exports_field;
+// renamed "src_<name>" where they clash), `match`, `match_note`.
 // Rejected records have no geometry.
 geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, const UnitColumns& units,
                              const AdminLevel& finest);

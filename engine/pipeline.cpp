@@ -2,13 +2,16 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 
 #include "engine/boundaries.hpp"
 #include "engine/counts.hpp"
+#include "engine/disclosure.hpp"
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
+#include "engine/interrupt.hpp"
 #include "engine/pipeline_analyses.hpp"
 #include "engine/point_layer.hpp"
 #include "engine/postgis_output.hpp"
@@ -43,6 +46,15 @@ std::string reason_kind(const std::string& reason) {
   return std::regex_replace(std::regex_replace(reason, quoted, "'…'"), number, "#");
 }
 
+// A reason without the values that could locate a record: quoted text,
+// decimals and long integers (projected metres) become "…"; small integers
+// such as the bounds of a range stay ("latitude 95 is outside [-90, 90]").
+std::string masked_reason(const std::string& reason) {
+  static const std::regex quoted("'[^']*'");
+  static const std::regex locating(R"(-?\d+\.\d+|-?\d{4,})");
+  return std::regex_replace(std::regex_replace(reason, quoted, "'…'"), locating, "…");
+}
+
 // Output layers become files and tables by name: two of one name would
 // overwrite each other.
 void check_unique_names(const std::vector<geo::LayerData>& outputs, const Project& project) {
@@ -52,6 +64,22 @@ void check_unique_names(const std::vector<geo::LayerData>& outputs, const Projec
       throw Error("two outputs would both be named '" + layer.name + "'", {.file = project.path},
                   "rename the boundary level or layer called '" + layer.name +
                       "' (an analysis writes a layer of that name, or two project names clash)");
+}
+
+// The file names a previous run in `dir` wrote (its run.json's outputs):
+// those this run does not write again are removed when it commits, so a
+// folder never mixes two runs (nor keeps points a later run withholds).
+std::vector<std::string> previous_run_outputs(const std::string& dir) {
+  std::vector<std::string> names;
+  try {
+    std::ifstream in(fs::path(dir) / "run.json");
+    if (!in) return names;
+    const nlohmann::json previous = nlohmann::json::parse(in);
+    for (const auto& path : previous.at("outputs")) names.push_back(fs::path(path.get<std::string>()).filename().string());
+  } catch (const std::exception&) {
+    // Not a run.json of ours: leave the folder's other files alone.
+  }
+  return names;
 }
 
 }  // namespace
@@ -103,6 +131,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     summary.levels.push_back({level.spec.name, level.source, level.driver, level.crs, level.encoding, level.units.size(),
                               level.repaired, level.warnings});
   summary.timings_s.emplace_back("load_boundaries", clock.lap());
+  stop_if_interrupted();
 
   std::vector<PointLayer> layers;
   progress.begin("loading point layers", project.layers.size());
@@ -112,6 +141,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   }
   progress.end();
   summary.timings_s.emplace_back("load_points", clock.lap());
+  stop_if_interrupted();
 
   const AdminIndex index(boundaries.finest());
   summary.timings_s.emplace_back("build_index", clock.lap());
@@ -120,6 +150,8 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   for (const PointLayer& layer : layers) joins.push_back(join_layer(index, layer, join_options, progress));
   match_admin_names(project, boundaries, layers, joins, progress);
   summary.timings_s.emplace_back("join", clock.lap());
+  std::vector<LayerRelease> releases = plan_release(project, layers, options.allow_precise);
+  stop_if_interrupted();
 
   std::vector<const PointLayer*> layer_ptrs;
   std::vector<const LayerJoin*> join_ptrs;
@@ -132,8 +164,11 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     for (std::size_t r = 0; r < layers[i].size(); ++r) {
       const std::string& reason = layers[i].rejection[r];
       if (reason.empty() || joins[i].match[r] != Match::Rejected) continue;  // placed by its admin names
-      RejectionKind& k = kinds[reason_kind(reason)];
-      if (k.count++ == 0) k.example = reason, k.example_record = layers[i].records[r];
+      const std::string kind = reason_kind(reason);
+      RejectionKind& k = kinds[kind];
+      // A rejected coordinate can still be a real place (swapped lat/lon):
+      // layers that are not exported as points show it masked.
+      if (k.count++ == 0) k.example = releases[i].precise ? reason : masked_reason(reason), k.example_record = layers[i].records[r];
     }
     for (auto& [kind, k] : kinds) {
       k.kind = kind;
@@ -153,6 +188,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   summary.analyses = std::move(analyses.report);
   summary.analysis_lines = std::move(analyses.summary_lines);
   summary.timings_s.emplace_back("analyses", clock.lap());
+  stop_if_interrupted();
 
   // Build every output layer first, then write: a failure while building
   // leaves the previous outputs untouched.
@@ -161,14 +197,33 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   for (const UnitTable& table : analyses.unit_columns) unit_columns.push_back(&table);
   const UnitCounts finest_counts = count_by_unit(boundaries, finest, layer_ptrs, join_ptrs);
   std::vector<geo::LayerData> outputs;
-  for (std::size_t l = 0; l < finest; ++l)
-    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs)));
+  for (std::size_t l = 0; l < finest; ++l) {
+    std::vector<const UnitTable*> level_columns;  // analyses' fields for a coarser level (activities)
+    for (const auto& [level, table] : analyses.level_columns)
+      if (level == l) level_columns.push_back(&table);
+    outputs.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layer_ptrs, join_ptrs), true, level_columns));
+  }
   outputs.push_back(admin_layer(boundaries, finest, finest_counts, true, unit_columns));
-  for (geo::LayerData& layer : point_outputs) outputs.push_back(std::move(layer));
-  outputs.push_back(unmatched_points(layer_ptrs, join_ptrs, boundaries.finest()));
+  geo::LayerData summary_table = admin_layer(boundaries, finest, finest_counts, false, unit_columns);
+  std::vector<geo::LayerData*> level_outputs;
+  for (geo::LayerData& level : outputs) level_outputs.push_back(&level);
+  protect_counts(boundaries, level_outputs, &summary_table, releases, project.output.min_count);
+  std::vector<geo::LayerData*> derived{level_outputs.back(), &summary_table};
+  for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
+  withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);
+  summary.release = release_report(releases, project.output.min_count);
+  // Only layers released as points leave as points, here and in `unmatched`.
+  std::vector<const PointLayer*> precise_layers;
+  std::vector<const LayerJoin*> precise_joins;
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (!releases[i].precise) continue;
+    outputs.push_back(std::move(point_outputs[i]));
+    precise_layers.push_back(&layers[i]);
+    precise_joins.push_back(&joins[i]);
+  }
+  outputs.push_back(unmatched_points(precise_layers, precise_joins, boundaries.finest()));
   for (geo::LayerData& layer : analyses.layers) outputs.push_back(std::move(layer));
   check_unique_names(outputs, project);
-  geo::LayerData summary_table = admin_layer(boundaries, finest, finest_counts, false, unit_columns);
 
   if (to_database) {  // the same layers as tables, replaced in one transaction
     write_outputs_to_postgis(options, outputs, std::move(summary_table), summary, progress);
@@ -176,49 +231,54 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     return summary;
   }
 
+  // Everything is written into a staging directory and moved into place at
+  // the end: an error or an interrupt on the way leaves the previous run's
+  // outputs as they were, never a mixture of two runs.
+  geo::StagingDirectory staging(options.out_dir);
+  const std::vector<std::string> previous_outputs = previous_run_outputs(options.out_dir);
   geo::WriteOptions write;
   write.precision = project.output.precision;
   if (project.synthetic) write.description = "SYNTHETIC data: " + project.title;
   progress.begin("writing outputs", outputs.size() + analyses.files.size() + 3);
   std::uint64_t written = 0;
-  auto in_out_dir = [&](const std::string& file) { return (fs::path(options.out_dir) / file).string(); };
+  // Written to the staging directory, listed at their final place.
+  auto stage = [&](const std::string& file) {
+    stop_if_interrupted();
+    summary.outputs.push_back((fs::path(options.out_dir) / file).string());
+    return staging.staged(file);
+  };
   for (const geo::LayerData& layer : outputs) {
     const bool table = layer.geometry == geo::GeometryKind::None;
-    const std::string path = in_out_dir(layer.name + (table ? ".csv" : ".geojson"));
+    const std::string path = stage(layer.name + (table ? ".csv" : ".geojson"));
     if (table)
       geo::write_csv(path, layer, write);
     else
       geo::write_geojson(path, layer, write);
-    summary.outputs.push_back(path);
     progress.update(++written);
   }
   for (const auto& [file, content] : analyses.files) {
-    geo::write_file_atomically(in_out_dir(file), content);
-    summary.outputs.push_back(in_out_dir(file));
+    geo::write_file_atomically(stage(file), content);
     progress.update(++written);
   }
   std::vector<const geo::LayerData*> all;
   for (const geo::LayerData& layer : outputs) all.push_back(&layer);
-  const std::string gpkg = in_out_dir("localmap.gpkg");
-  geo::write_geopackage(gpkg, all);
-  summary.outputs.push_back(gpkg);
+  geo::write_geopackage(stage("localmap.gpkg"), all);
   progress.update(++written);
-  const std::string csv = in_out_dir("summary.csv");
-  geo::write_csv(csv, summary_table, write);
-  summary.outputs.push_back(csv);
+  geo::write_csv(stage("summary.csv"), summary_table, write);
   progress.update(++written);
   summary.timings_s.emplace_back("write", clock.lap());
 
   // The report reads run.json and the layers written above; its own files
   // are listed in run.json before they exist.
-  summary.outputs.push_back(in_out_dir("report.html"));
-  summary.outputs.push_back(in_out_dir("map.png"));
-  const std::string run_json = in_out_dir("run.json");
-  summary.outputs.push_back(run_json);
+  stage("report.html");
+  stage("map.png");
+  const std::string run_json = stage("run.json");
   geo::write_file_atomically(run_json, run_report(summary).dump(2) + "\n");
   progress.update(++written);
   progress.end();
-  report::write_report(options.out_dir, report_options);
+  report::write_report(staging.path(), report_options);
+  stop_if_interrupted();
+  staging.commit(previous_outputs);
   summary.timings_s.emplace_back("report", clock.lap());
   return summary;
 }

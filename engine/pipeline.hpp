@@ -36,6 +36,9 @@ struct RunOptions {
   // run writing the same schema.
   std::string schema;
   double lock_wait_s = 60;
+  // Restricted layers whose points may be exported all the same
+  // (engine/disclosure.hpp); recorded in run.json.
+  std::vector<std::string> allow_precise;
   void validate() const;
 };
 
@@ -73,6 +76,7 @@ struct RunSummary {
   std::vector<std::pair<std::string, double>> timings_s;  // step -> seconds
   std::vector<std::string> outputs;                       // files written
   nlohmann::json analyses = nlohmann::json::object();     // run.json members of the analyses
+  nlohmann::json release = nlohmann::json::object();      // what left the run of each layer (engine/disclosure.hpp)
   std::vector<std::string> analysis_lines;                // their summary for the terminal
   int stale_partials_removed = 0;
 };

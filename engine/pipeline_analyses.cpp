@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 
+#include "engine/activities/activities.hpp"
+#include "engine/activities/activities_outputs.hpp"
 #include "engine/coordination/analysis.hpp"
 #include "engine/coordination/coordination_project.hpp"
 #include "engine/coordination/network_loader.hpp"
@@ -21,6 +23,7 @@
 #include "engine/priorities/priorities.hpp"
 #include "engine/priorities/priorities_outputs.hpp"
 #include "engine/yaml_section.hpp"
+#include "geo/csv_text.hpp"
 
 namespace engine {
 namespace {
@@ -39,10 +42,23 @@ std::size_t layer_position(const Project& project, const std::string& name) {
   return project.layers.size();
 }
 
-// Per-unit tables of the analyses that ran, for the priority index.
+// Per-unit tables of the analyses that ran, for the priority index, and the
+// coordination network, whose actors tell which partners are women-/youth-led.
 struct UnitTables {
-  std::optional<UnitTable> coverage, coordination;
+  std::optional<UnitTable> coverage, coordination, activities;
+  std::optional<coordination::ActorNetwork> network;
 };
+
+}  // namespace
+
+std::vector<RecordUse> coverage_record_uses(const std::string& issues) {
+  return {{"", issues,
+           {"issues", "issues_covered", "issues_uncovered", "issues_covered_share", "issues_partner_in_reach",
+            "nearest_facility_median_m", "nearest_facility_p90_m", "gap_rank", "gap_reasons"}, {}, ""},
+          {"gaps", issues, {"issues", "issues_uncovered", "nearest_facility_median_m", "reasons", "explanation"}, {}, ""}};
+}
+
+namespace {
 
 void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_outputs, AnalysisOutputs& out,
                   UnitTables& tables, Progress& progress) {
@@ -84,6 +100,7 @@ void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_ou
   out.layers.push_back(cov::gaps_table(result, in.boundaries));
   if (options.sites.k > 0) out.layers.push_back(cov::suggested_sites_layer(result, in.boundaries, options));
   out.report["coverage"] = cov::coverage_summary(result, options);
+  for (RecordUse& use : coverage_record_uses(names.issues)) out.record_uses.push_back(std::move(use));
 
   const cov::CoverageTotals& t = result.totals;
   out.summary_lines.push_back(format("coverage: %lld of %lld issues within reach of an operational facility (%.1f %%); "
@@ -118,6 +135,7 @@ void run_coordination(const JoinedProject& in, AnalysisOutputs& out, UnitTables&
   }
   out.files.emplace_back("coordination.graphml", co::coordination_graphml(network, result, in.boundaries));
   const co::CoordinationSummary s = co::summarise_coordination(network, result);
+  tables.network = network;
   out.report["coordination"] = co::coordination_report(s);
 
   out.summary_lines.push_back(format("coordination: %lld actors (%lld rejected), %lld links used (%lld rejected); "
@@ -135,6 +153,105 @@ void run_coordination(const JoinedProject& in, AnalysisOutputs& out, UnitTables&
                                      static_cast<long long>(s.districts_with_community_actors), s.k_hops, gaps.c_str(),
                                      static_cast<long long>(s.suggestions)));
   for (const std::string& w : s.warnings) out.summary_lines.push_back("coordination: warning: " + w);
+}
+
+std::string thousands(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+void run_activities(const JoinedProject& in, std::vector<geo::LayerData>& point_outputs, AnalysisOutputs& out,
+                    UnitTables& tables, Progress& progress) {
+  namespace act = activities;
+  const act::ActivitiesOptions options = act::activities_options(in.project);
+  const act::ActivityLayerNames names = act::activity_layer_names(in.project, options);
+  const std::size_t a = layer_position(in.project, names.activities);
+  const std::size_t f = layer_position(in.project, names.facilities);
+  const std::size_t i = layer_position(in.project, names.issues);
+  act::ActivitiesInputs inputs;
+  inputs.boundaries = &in.boundaries;
+  inputs.activities = &in.layers[a];
+  inputs.join = &in.joins[a];
+  if (f < in.layers.size()) inputs.facilities = &in.layers[f], inputs.facilities_join = &in.joins[f];
+  if (i < in.layers.size()) inputs.issues = &in.layers[i], inputs.issues_join = &in.joins[i];
+  if (tables.coverage) inputs.coverage = &*tables.coverage;
+  if (tables.network) inputs.network = &*tables.network;
+  progress.begin("activities: 4W tables, reach, inclusion", 1);
+  const act::ActivitiesResult result = act::compute_activities(inputs, options);
+  progress.end();
+
+  const std::size_t finest = in.boundaries.levels.size() - 1;
+  for (std::size_t l = 0; l < finest; ++l) out.level_columns.emplace_back(l, act::activities_unit_table(result, in.boundaries, l));
+  tables.activities = act::activities_unit_table(result, in.boundaries, finest);
+  out.unit_columns.push_back(*tables.activities);
+  if (a < point_outputs.size()) act::append_activity_columns(point_outputs[a], result);
+  // The records table is a file beside the point layer of the same records
+  // (which carries the same checks into localmap.gpkg), not a second layer.
+  geo::WriteOptions csv;
+  csv.precision = in.project.output.precision;
+  out.files.emplace_back("activities.csv", geo::csv_text(act::activities_table(result, in.boundaries), csv));
+  out.layers.push_back(act::four_w_table(result, in.boundaries));
+  out.layers.push_back(act::reach_table(result, in.boundaries));
+  out.layers.push_back(act::inclusion_table(result, in.boundaries));
+  if (inputs.facilities)
+    out.layers.push_back(act::facility_activities_table(result, *inputs.facilities, *inputs.facilities_join, in.boundaries));
+  out.report["activities"] = act::activities_summary(result);
+  // Issue counts and rates per district come from the issues layer's records
+  // (as coverage's do); need ranks and flags are orders and stay.
+  if (inputs.issues)
+    out.record_uses.push_back({"reach", names.issues, {"issues", "need", "issues_uncovered", "gap_rank"}, {}, ""});
+
+  const act::ActivityCounts& c = result.counts;
+  const act::Tally& t = result.total;
+  std::int64_t districts = 0;
+  for (const act::Tally& u : result.units.back()) districts += u.activities > 0;
+  out.summary_lines.push_back(format("activities: %lld records, %lld counted (%lld by name), %lld not counted; "
+                                     "%lld of %zu units with activity, %zu partners",
+                                     static_cast<long long>(c.input), static_cast<long long>(c.counted),
+                                     static_cast<long long>(c.by_name), static_cast<long long>(c.not_counted),
+                                     static_cast<long long>(districts), result.units.back().size(), t.partners.size()));
+  std::string budget;
+  for (const auto& [currency, sum] : t.budget)
+    budget += (budget.empty() ? "" : ", ") + currency + " " + thousands(std::llround(sum));
+  if (options.currency.converts() && !t.budget.empty())
+    budget += "; converted " + options.currency.to + " " + (t.unconvertible ? std::string("incomplete (a currency has no rate)")
+                                                                            : thousands(std::llround(t.converted)));
+  out.summary_lines.push_back("activities: participants " + thousands(t.participants) + " (male " + thousands(t.male) +
+                              ", female " + thousands(t.female) + "); resolutions " + thousands(t.resolutions) +
+                              (budget.empty() ? "" : "; budget " + budget));
+  const nlohmann::json& reach = out.report["activities"]["reach"];
+  if (!result.reach.need_measure.empty()) {
+    const act::Concentration& k = result.reach.concentration;
+    out.summary_lines.push_back(format("activities: reach: high-need units without activity %lld, units with activity but no "
+                                       "reported issue %lld; %.1f %% of activities in the top %.0f %% of need (%lld units)",
+                                       static_cast<long long>(reach["high_need_no_activity"].get<std::int64_t>()),
+                                       static_cast<long long>(reach["activity_no_need"].get<std::int64_t>()),
+                                       100 * k.activity_share, 100 * options.reach.top_share,
+                                       static_cast<long long>(k.top_units)));
+  }
+  const nlohmann::json& inclusion = out.report["activities"]["inclusion"];
+  std::string line = format("activities: inclusion: %lld rows below the women's share %.2f, %lld below the youth share %.2f",
+                            static_cast<long long>(inclusion["women_below"].get<std::int64_t>()), options.inclusion.women_share,
+                            static_cast<long long>(inclusion["youth_below"].get<std::int64_t>()), options.inclusion.youth_share);
+  if (result.leads_available)
+    line += format("; %lld activities by women-led and %lld by youth-led partners (partners of %lld activities found among the actors)",
+                   static_cast<long long>(t.women_led), static_cast<long long>(t.youth_led),
+                   static_cast<long long>(c.partner_matched));
+  if (inputs.facilities)
+    line += format("; %zu facilities benefited, %lld of %lld security departments", result.facilities.size(),
+                   static_cast<long long>(result.departments_benefited), static_cast<long long>(result.departments));
+  out.summary_lines.push_back(line);
+  std::string problems;
+  for (const auto& p : out.report["activities"]["problems"])
+    problems += (problems.empty() ? "" : ", ") + std::to_string(p["count"].get<std::int64_t>()) + " " + p["kind"].get<std::string>();
+  if (!problems.empty())
+    out.summary_lines.push_back(format("activities: %lld records with problems (kept, never corrected): %s",
+                                       static_cast<long long>(c.with_problems), problems.c_str()));
+  for (const std::string& w : result.warnings) out.summary_lines.push_back("activities: warning: " + w);
 }
 
 void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTables& tables, Progress& progress) {
@@ -161,6 +278,7 @@ void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTab
     extra.add_unit_table(*tables.coordination);
     context.add_from(*tables.coordination, "chain_gaps", "missing_links");
   }
+  if (tables.activities) extra.add_unit_table(*tables.activities);  // activities, beneficiaries, ... as indicators
   progress.begin("priorities: drivers, hotspots, index", 1);
   const AdminLevel& finest = in.boundaries.finest();
   const pr::PrioritiesResult result =
@@ -173,6 +291,13 @@ void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTab
   out.layers.push_back(pr::priorities_table(result, finest));
   out.layers.push_back(pr::action_plan_table(result, finest));
   out.report["priorities"] = pr::priorities_summary(result, options);
+  // Ranks, tiers and hot/cold classes stay: an order or a class gives no count away.
+  const std::string& layer = in.layers[issues].spec.name;
+  out.record_uses.push_back({"", layer, {"issue_rate", "severity_weighted", "n_drivers", "drivers", "rising", "gi_z", "priority_score"}, {}, ""});
+  out.record_uses.push_back({"drivers", layer, {}, {"category"}, "category"});
+  out.record_uses.push_back({"hotspots", layer, {}, {"n_neighbours", "island", "variable", "hotspot*", "lisa_quadrant", "lisa_cluster"}, ""});
+  out.record_uses.push_back({"priorities", layer, {}, {"rank", "tier", "median_rank", "rank_p05", "rank_p95", "p_top_k", "unstable", "top_indicators"}, ""});
+  out.record_uses.push_back({"action_plan", layer, {"score", "why", "issues", "top_drivers", "rising"}, {}, ""});
 
   const pr::PrioritiesSummary s = pr::summarise(result);
   out.summary_lines.push_back(format("priorities: %lld local drivers (%lld rising, %lld falling); %lld hot and %lld cold "
@@ -189,6 +314,7 @@ void check_analysis_sections(const Project& project) {
   if (project.analysis("coverage")) coverage::coverage_options(project).validate();
   if (project.analysis("coordination")) coordination::coordination_options(project).validate();
   if (project.analysis("priorities")) priorities::priorities_options(project);
+  if (project.analysis("activities")) activities::activity_layer_names(project, activities::activities_options(project));
   if (const YAML::Node node = project.analysis("names")) {
     Section section(node, "names", project.path);
     names::parse_name_match_options(section, project.base_dir);
@@ -214,6 +340,7 @@ AnalysisOutputs run_analyses(const JoinedProject& joined, std::vector<geo::Layer
   UnitTables tables;
   if (joined.project.analysis("coverage")) run_coverage(joined, point_outputs, out, tables, progress);
   if (joined.project.analysis("coordination")) run_coordination(joined, out, tables, progress);
+  if (joined.project.analysis("activities")) run_activities(joined, point_outputs, out, tables, progress);
   if (joined.project.analysis("priorities")) run_priorities(joined, out, tables, progress);
   return out;
 }

@@ -146,7 +146,10 @@ PointLayer load_point_layer(const PointLayerSpec& spec) {
       layer.located_by = columns.describe() + ": " + [&] {
         std::string used;
         for (int i : {columns.x, columns.y, columns.text})
-          if (i >= 0) used += (used.empty() ? "'" : ", '") + names[static_cast<std::size_t>(i)] + "'";
+          if (i >= 0) {
+            used += (used.empty() ? "'" : ", '") + names[static_cast<std::size_t>(i)] + "'";
+            layer.location_fields.push_back(names[static_cast<std::size_t>(i)]);
+          }
         return used;
       }();
       if (layer.hxl_tags) return true;  // the tag row is not a record

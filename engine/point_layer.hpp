@@ -23,6 +23,7 @@ struct PointLayer {
   std::string source;  // masked source description
   std::string driver, crs, encoding;
   std::string located_by;  // "geometry" or the coordinate columns used
+  std::vector<std::string> location_fields;  // those columns (they leave only as geometry)
   std::vector<geo::FieldDef> fields;  // the source's attributes
   std::vector<std::vector<geo::Value>> rows;
   std::vector<geo::Point> points;      // WGS84; NaN x when the record has no usable location

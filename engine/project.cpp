@@ -23,6 +23,16 @@ int default_level(const std::string& name, int position) {
   return position + 1;
 }
 
+Sensitivity parse_sensitivity(Section& s, const std::string& role) {
+  const YAML::Node node = s.take("sensitivity");
+  const Sensitivity fallback = role == "issues" ? Sensitivity::Restricted : Sensitivity::Public;
+  if (!node) return fallback;
+  const std::string text = node.IsScalar() ? node.Scalar() : std::string();
+  for (Sensitivity v : {Sensitivity::Public, Sensitivity::Restricted, Sensitivity::Confidential})
+    if (text == to_string(v)) return v;
+  s.fail(node, "'" + s.qualified("sensitivity") + "' is '" + text + "'", "sensitivity is public, restricted or confidential");
+}
+
 std::vector<std::string> default_count_by(const std::string& role) {
   if (role == "facilities") return {"type", "status"};
   if (role == "partners") return {"type"};
@@ -31,6 +41,27 @@ std::vector<std::string> default_count_by(const std::string& role) {
 }
 
 }  // namespace
+
+const char* to_string(Sensitivity s) {
+  switch (s) {
+    case Sensitivity::Public: return "public";
+    case Sensitivity::Restricted: return "restricted";
+    case Sensitivity::Confidential: return "confidential";
+  }
+  return "?";
+}
+
+bool PointLayerSpec::exports_field(const std::string& field) const {
+  if (export_all_fields) return true;
+  auto named = [&](const std::string& f) { return !f.empty() && f == field; };
+  const FieldRoles& r = fields;
+  for (const std::string* f : {&r.id, &r.name_en, &r.name_ar, &r.type, &r.status, &r.category, &r.date, &r.severity})
+    if (named(*f)) return true;
+  for (const auto& [level, names] : admin_names)
+    if (std::any_of(names.begin(), names.end(), named)) return true;
+  return std::any_of(admin_codes.begin(), admin_codes.end(), named) ||
+         std::any_of(export_fields.begin(), export_fields.end(), named);
+}
 
 geo::ReadOptions read_options(const SourceSpec& spec) {
   geo::ReadOptions o;
@@ -145,6 +176,9 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
         names.finish();
       }
       layer.admin_codes = s.list("admin_codes", {});
+      layer.sensitivity = parse_sensitivity(s, layer.role);
+      layer.export_fields = s.list("export_fields", {});
+      if (layer.export_fields == std::vector<std::string>{"all"}) layer.export_all_fields = true, layer.export_fields.clear();
       s.finish();
       project.layers.push_back(layer);
     }
@@ -159,6 +193,7 @@ Project parse_project(const std::string& yaml, const std::string& base_dir, cons
   if (const YAML::Node output = top.take("output")) {
     Section s(output, "output", label);
     project.output.precision = s.integer("precision", 7);
+    project.output.min_count = s.integer("min_count", 5);
     s.finish();
   }
   for (const char* name : kAnalysisSections)
@@ -203,12 +238,12 @@ void Project::validate() const {
     if (!names.insert(layer.name).second) fail(layer.line, "the name '" + layer.name + "' is used twice");
     if (std::find(std::begin(kRoles), std::end(kRoles), layer.role) == std::end(kRoles))
       fail(layer.line, "'layers." + layer.name + ".role' is '" + layer.role + "'",
-           "roles are facilities, partners, issues and other");
+           "roles are facilities, partners, issues, activities and other");
     for (const std::string& role : layer.count_by)
       if (role != "type" && role != "status" && role != "category")
         fail(layer.line, "'layers." + layer.name + ".count_by' holds '" + role + "'", "count_by takes type, status and category");
     for (const auto& [level_name, fields] : layer.admin_names) {
-      const bool known = std::any_of(levels.begin(), levels.end(), [&](const AdminLevelSpec& l) { return l.name == level_name; });
+      const bool known = std::any_of(levels.begin(), levels.end(), [&name = level_name](const AdminLevelSpec& l) { return l.name == name; });
       std::string names;
       for (const AdminLevelSpec& l : levels) names += (names.empty() ? "" : ", ") + l.name;
       if (!known) fail(layer.line, "'layers." + layer.name + ".admin_names' names the level '" + level_name + "', which the boundaries do not have",
@@ -221,6 +256,8 @@ void Project::validate() const {
   if (!(join.snap_m >= 0) || join.snap_m > 1e6)
     fail(0, "'join.snap_m' must be between 0 and 1,000,000 metres", "0 turns snapping off");
   if (output.precision < 1 || output.precision > 15) fail(0, "'output.precision' must be between 1 and 15 decimals");
+  if (output.min_count < 1 || output.min_count > 1000)
+    fail(0, "'output.min_count' must be between 1 and 1,000", "1 turns suppression of small counts off; the default is 5");
 }
 
 }  // namespace engine

@@ -60,9 +60,24 @@ struct FieldRoles {
   std::string id, name_en, name_ar, type, status, category, date, severity;
 };
 
+// Who may see a layer's records (issue 9, data responsibility):
+//   public        points exported with the allow-listed fields
+//   restricted    only counts per admin unit, small counts suppressed
+//                 (the default for reported issues)
+//   confidential  used by the analyses, never exported, not even as counts
+enum class Sensitivity { Public, Restricted, Confidential };
+const char* to_string(Sensitivity s);
+
 struct PointLayerSpec {
   std::string name;  // e.g. "issues"; names the output layer
   std::string role;  // facilities, partners, issues or other
+  Sensitivity sensitivity = Sensitivity::Public;
+  // Source fields exported besides the ones mapped in `fields` and the admin
+  // name/P-code fields: names of people, phone numbers and free text stay
+  // out unless listed here.  `export_all_fields` (`export_fields: all`, and
+  // `localmap join`, which exports what the user hands it) keeps every field.
+  std::vector<std::string> export_fields;
+  bool export_all_fields = false;
   SourceSpec source;
   FieldRoles fields;
   std::vector<std::string> count_by;  // roles counted per admin unit (type, status, category)
@@ -74,6 +89,8 @@ struct PointLayerSpec {
   std::vector<std::pair<std::string, std::vector<std::string>>> admin_names;
   std::vector<std::string> admin_codes;
   bool has_admin_names() const { return !admin_names.empty() || !admin_codes.empty(); }
+  // Whether the source field `field` may appear in exports.
+  bool exports_field(const std::string& field) const;
   int line = 0;
 };
 
@@ -83,6 +100,9 @@ struct JoinSettings {
 
 struct OutputSettings {
   int precision = 7;  // GeoJSON coordinate decimals
+  // Counts of restricted layers below this are suppressed in every output
+  // (with complementary cells, so no total gives them away).
+  int min_count = 5;
 };
 
 struct Project {
@@ -110,9 +130,9 @@ Project load_project(const std::string& path);
 // names the text in messages.
 Project parse_project(const std::string& yaml, const std::string& base_dir, const std::string& label);
 
-inline const char* const kRoles[] = {"facilities", "partners", "issues", "other"};
+inline const char* const kRoles[] = {"facilities", "partners", "issues", "activities", "other"};
 // The top-level sections that belong to analyses.
-inline const char* const kAnalysisSections[] = {"coverage", "coordination", "names", "priorities", "report"};
+inline const char* const kAnalysisSections[] = {"coverage", "coordination", "names", "priorities", "report", "activities"};
 
 // How geo::VectorReader reads a source: its layer, sql, encoding and crs.
 geo::ReadOptions read_options(const SourceSpec& spec);

@@ -44,6 +44,7 @@ nlohmann::json run_report(const RunSummary& s) {
                       {"warnings", l.warnings}});
   }
   report["layers"] = layers;
+  report["release"] = s.release;
   for (const auto& [name, section] : s.analyses.items()) report[name] = section;
   json timings = json::object();
   for (const auto& [step, seconds] : s.timings_s) timings[step] = seconds;

@@ -27,6 +27,12 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 Section::Section(const YAML::Node& node, std::string path, const std::string& label)
     : node_(node), path_(std::move(path)), label_(label) {
   if (!node.IsMap()) fail(node, "'" + path_ + "' must be a mapping of keys to values");
+  // Keys are names.  A list or mapping used as a key ("? [a, b]: x", or a
+  // stray "{" making a flow map of a line) would otherwise escape as a
+  // yaml-cpp conversion error wherever the keys of this mapping are read.
+  for (const auto& entry : node)
+    if (!entry.first.IsScalar())
+      fail(entry.first, "a key of '" + path_ + "' is a list or mapping, not a name", "check the brackets and braces on that line");
 }
 
 YAML::Node Section::take(const std::string& key) {

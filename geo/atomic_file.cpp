@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,38 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   file.commit();
 }
 
+StagingDirectory::StagingDirectory(std::string target_dir) : target_(std::move(target_dir)) {
+  staging_ = (fs::path(target_) / (kPartialTag + std::to_string(::getpid()) + "-staging")).string();
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+  if (!fs::create_directory(staging_, ec))
+    throw Error("cannot create a staging directory for the outputs: " + ec.message(), {.file = target_},
+                "choose a writable --out directory");
+}
+
+StagingDirectory::~StagingDirectory() {
+  std::error_code ec;
+  if (!committed_) fs::remove_all(staging_, ec);
+}
+
+std::string StagingDirectory::staged(const std::string& name) const { return (fs::path(staging_) / name).string(); }
+
+void StagingDirectory::commit(const std::vector<std::string>& obsolete) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(staging_, ec)) names.push_back(entry.path().filename().string());
+  if (ec) throw Error("cannot list the staged outputs: " + ec.message(), {.file = staging_});
+  for (const std::string& name : names) {
+    fs::rename(fs::path(staging_) / name, fs::path(target_) / name, ec);
+    if (ec) throw Error("cannot move the finished output into place: " + ec.message(), {.file = (fs::path(target_) / name).string()});
+  }
+  for (const std::string& name : obsolete)
+    if (std::find(names.begin(), names.end(), name) == names.end() && name.find('/') == std::string::npos)
+      fs::remove(fs::path(target_) / name, ec);
+  committed_ = true;
+  fs::remove_all(staging_, ec);
+}
+
 int remove_stale_partials(const std::string& directory) {
   int removed = 0;
   std::error_code ec;
@@ -72,7 +105,7 @@ int remove_stale_partials(const std::string& directory) {
     // temporary files are not ours to delete.
     const long pid = std::strtol(name.c_str() + std::char_traits<char>::length(kPartialTag), nullptr, 10);
     if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue;
-    if (fs::remove(entry.path(), ec)) ++removed;
+    if (fs::remove_all(entry.path(), ec) > 0) ++removed;
   }
   return removed;
 }

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "geo/atomic_file.hpp"
+#include "geo/csv_text.hpp"
 #include "geo/detail/gdal_errors.hpp"
 #include "geo/error.hpp"
 
@@ -187,7 +188,7 @@ void write_geopackage(const std::string& path, const std::vector<const LayerData
   file.commit();
 }
 
-void write_csv(const std::string& path, const LayerData& layer, const WriteOptions& options) {
+std::string csv_text(const LayerData& layer, const WriteOptions& options) {
   std::string out;
   std::string header;
   for (const FieldDef& f : layer.fields) header += (header.empty() ? "" : ",") + csv_quote(f.name);
@@ -217,7 +218,11 @@ void write_csv(const std::string& path, const LayerData& layer, const WriteOptio
     }
     out += line + "\r\n";
   }
-  write_file_atomically(path, out);
+  return out;
+}
+
+void write_csv(const std::string& path, const LayerData& layer, const WriteOptions& options) {
+  write_file_atomically(path, csv_text(layer, options));
 }
 
 void write_layer(const std::string& path, const LayerData& layer, const WriteOptions& options) {

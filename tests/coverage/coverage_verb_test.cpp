@@ -113,7 +113,7 @@ void check_nearest_with_pyproj(const fs::path& issues_geojson, const std::vector
 TEST(CoverageVerb, DemoProject) {
   const fs::path dir = testing_support::scratch_dir();
   const fs::path project = demo_copy(dir, kDemoCoverage);
-  const auto r = localmap("coverage " + project.string() + " --out " + (dir / "out").string() + " --threads 2");
+  const auto r = localmap("coverage " + project.string() + " --out " + (dir / "out").string() + " --threads 2 --allow-precise issues");
   ASSERT_EQ(r.status, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("[SYNTHETIC data]"), std::string::npos);
   EXPECT_NE(r.out.find("issues in districts: 1990, covered"), std::string::npos) << r.out;
@@ -188,7 +188,7 @@ TEST(CoverageVerb, DemoProject) {
   check_nearest_with_pyproj(dir / "out" / "issues.geojson", operational, dir);
 
   // The same bytes again, on one thread.
-  const auto again = localmap("coverage " + project.string() + " --out " + (dir / "again").string() + " --threads 1 -q");
+  const auto again = localmap("coverage " + project.string() + " --out " + (dir / "again").string() + " --threads 1 -q --allow-precise issues");
   ASSERT_EQ(again.status, 0) << again.err;
   EXPECT_EQ(again.out, "");
   for (const auto& entry : fs::directory_iterator(dir / "out"))
@@ -224,7 +224,7 @@ TEST(CoverageVerb, YemenGeneratedPoints) {
                            "  issues:\n    source: issues.csv\n    fields: {id: id, category: category}\n"
                            "coverage:\n  radius_m: {police_station: 5000, operations_room: 15000}\n";
   testing_support::write_text(dir / "project.yaml", text);
-  const auto r = localmap("coverage " + (dir / "project.yaml").string() + " --out " + (dir / "out").string());
+  const auto r = localmap("coverage " + (dir / "project.yaml").string() + " --out " + (dir / "out").string() + " --allow-precise issues");
   ASSERT_EQ(r.status, 0) << r.err << r.out;
   for (std::size_t i = 0; i < facility_points.size(); ++i)
     if (i % 4 != 0) {
@@ -247,7 +247,7 @@ TEST(CoverageVerb, YemenGeneratedPoints) {
     rounded << f["properties"]["id"].get<std::string>() << ",arms," << f["geometry"]["coordinates"][0].get<double>() << ","
             << f["geometry"]["coordinates"][1].get<double>() << "\n";
   testing_support::write_text(dir / "issues.csv", rounded.str());
-  const auto again = localmap("coverage " + (dir / "project.yaml").string() + " --out " + (dir / "out").string() + " -q");
+  const auto again = localmap("coverage " + (dir / "project.yaml").string() + " --out " + (dir / "out").string() + " -q --allow-precise issues");
   ASSERT_EQ(again.status, 0) << again.err;
   check_nearest_with_pyproj(dir / "out" / "issues.geojson", operational, dir);
 }

@@ -139,7 +139,7 @@ TEST(DemoData, GeneratorReproducesEveryCommittedFile) {
     if (entry.path().filename() != "README.md") committed.insert(entry.path().filename().string());
   for (const auto& entry : fs::directory_iterator(out)) generated.insert(entry.path().filename().string());
   EXPECT_EQ(committed, generated);
-  EXPECT_EQ(committed.size(), 8u);
+  EXPECT_EQ(committed.size(), 9u);
   for (const std::string& name : committed) {
     // Not EXPECT_EQ on the text: a 200 KB diff helps nobody.
     EXPECT_TRUE(read_text(demo_dir() / name) == read_text(out / name))
@@ -568,6 +568,47 @@ TEST(DemoCoordination, LinksAreWellFormedButTheFlaggedRows) {
   EXPECT_EQ(flagged, 10);
   EXPECT_GE(good, 380);
   EXPECT_GE(ended, 30);  // some links end, so reviews see links lost
+}
+
+// ---------------------------------------------------------------------------
+// (d) Activities
+
+TEST(DemoActivities, LocatedNamedAndFlaggedAsDocumented) {
+  const auto districts = read_districts();
+  const auto locator = geo::make_grid_locator(shapes(districts));
+  const auto rows = read_csv(demo_dir() / "activities.csv");
+  const auto& h = rows.front();
+  ASSERT_EQ(h, (std::vector<std::string>{"activity_id", "type", "partner", "donor", "start_date", "end_date", "budget",
+                                         "currency", "facility_id", "participants", "male", "female", "youth", "children",
+                                         "displaced", "officers", "resolutions", "district", "lon", "lat", "note"}));
+  ASSERT_EQ(rows.size() - 1, 120u);
+  std::set<std::string> facilities;
+  for (const auto& row : read_csv(demo_dir() / "facilities.csv")) facilities.insert(row[0]);
+  const std::set<std::string> types = {"security_grant", "infrastructure_works", "advocacy_grant", "campaign",
+                                       "local_forum",    "community_dialogue",   "round_table",    "training"};
+  int by_name = 0, inconsistent = 0;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    ASSERT_EQ(row.size(), h.size()) << "row " << r;
+    EXPECT_TRUE(types.count(row[1])) << row[0];
+    if (!row[8].empty()) EXPECT_TRUE(facilities.count(row[8])) << row[0] << ": " << row[8];
+    const auto lon = geo::parse_number(row[18]), lat = geo::parse_number(row[19]);
+    if (!lon || !lat) {
+      ++by_name;
+      EXPECT_EQ(row[20], "synthetic: no coordinates, only the district's name") << row[0];
+    } else {
+      const std::int32_t d = locator->locate({*lon, *lat});
+      ASSERT_GE(d, 0) << row[0];
+      EXPECT_EQ(row[17], "مديرية " + districts[static_cast<std::size_t>(d)].name_ar) << row[0];
+    }
+    const double total = *geo::parse_number(row[9]), male = *geo::parse_number(row[10]), female = *geo::parse_number(row[11]);
+    const bool consistent = male >= 0 && female >= 0 && male + female == total && row[5] >= row[4];
+    const bool flagged = row[20].rfind("synthetic: deliberately inconsistent – ", 0) == 0;
+    EXPECT_EQ(consistent, !flagged) << row[0] << ": " << row[20];
+    inconsistent += flagged;
+  }
+  EXPECT_EQ(by_name, 4);
+  EXPECT_EQ(inconsistent, 3);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ TEST(RunReal, YemenDistrictsWithGeneratedPoints) {
   write_points(dir / "issues.csv", 30000);
   const std::string project = e2e::yemen_project(
       dir, "  issues:\n    source: issues.csv\n    fields: {id: id, category: category}\n", "join:\n  snap_m: 250\n");
-  const auto result = e2e::localmap("run " + project + " --out " + (dir / "out").string());
+  const auto result = e2e::localmap("run " + project + " --out " + (dir / "out").string() + " --allow-precise issues");
   ASSERT_EQ(result.status, 0) << result.err << result.out;
   EXPECT_NE(result.out.find("issues"), std::string::npos);
 
@@ -114,7 +114,7 @@ TEST(RunReal, YemenDistrictsWithGeneratedPoints) {
   EXPECT_EQ(geo::describe_source((dir / "out" / "summary.csv").string()).layers[0].feature_count, 335);
 
   // Same inputs, same bytes (run.json holds timings, so it is left out).
-  const auto again = e2e::localmap("run " + project + " --out " + (dir / "again").string() + " --quiet");
+  const auto again = e2e::localmap("run " + project + " --out " + (dir / "again").string() + " --quiet --allow-precise issues");
   ASSERT_EQ(again.status, 0) << again.err;
   EXPECT_TRUE(again.out.empty());  // --quiet
   for (const char* file : {"districts.geojson", "governorates.geojson", "issues.geojson", "unmatched.geojson",
@@ -145,7 +145,7 @@ TEST(RunReal, ThreeAdminLevels) {
       "  districts: {source: " + testing_support::shared_data("boundaries/yem_adm2.gpkg") + ", parent: ADM1_PCODE}\n"
       "  subdistricts: {source: " + testing_support::shared_data("boundaries/yem_adm3.gpkg") + ", parent: ADM2_PCODE}\n"
       "layers:\n  issues: {source: issues.csv}\n");
-  const auto r = e2e::localmap("run " + (dir / "project.yaml").string() + " --out " + (dir / "out").string());
+  const auto r = e2e::localmap("run " + (dir / "project.yaml").string() + " --out " + (dir / "out").string() + " --allow-precise issues");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto report = e2e::read_json(dir / "out" / "run.json");
   const int placed = report["layers"][0]["counts"]["matched"].get<int>();

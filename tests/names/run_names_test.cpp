@@ -91,11 +91,13 @@ TEST(RunWithNames, RecordsWithoutCoordinatesArePlacedByTheirDistrictNames) {
                                        shared_data("boundaries/yem_adm1.gpkg") + "\n  districts:\n    source: " +
                                        shared_data("boundaries/yem_adm2.gpkg") +
                                        "\n    parent: ADM1_PCODE\nlayers:\n  issues:\n    source: issues.csv\n"
-                                       "    admin_names: {governorates: governorate, districts: district}\n");
+                                       "    admin_names: {governorates: governorate, districts: district}\n"
+                                       "    export_fields: all\n");
 
   engine::SilentProgress quiet;
   engine::RunOptions options;
   options.out_dir = (dir / "out").string();
+  options.allow_precise = {"issues"};  // the test reads the placed records back
   const engine::RunSummary summary = engine::run_project(engine::load_project((dir / "project.yaml").string()), options, quiet);
   const std::map<std::string, Output> out = read_output(dir / "out" / "issues.geojson");
   ASSERT_EQ(out.size(), districts.size() + 5);

@@ -45,7 +45,7 @@ std::string project(const fs::path& dir, const std::string& districts, const std
 }
 
 void run(const std::string& project_file, const fs::path& out) {
-  const auto r = pg_test::localmap("run " + project_file + " --out " + out.string() + " -q");
+  const auto r = pg_test::localmap("run " + project_file + " --out " + out.string() + " -q --allow-precise issues");
   ASSERT_EQ(r.status, 0) << r.err;
 }
 

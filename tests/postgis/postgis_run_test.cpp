@@ -46,7 +46,7 @@ Table read_layer(const std::string& source, const std::string& layer) {
 
 std::string run_demo(const std::string& out, const std::string& more = {}) {
   const auto r = pg_test::localmap("run " + testing_support::source_path("data/demo/project.yaml") + " --out " +
-                                   pg_test::shell_quote(out) + " " + more);
+                                   pg_test::shell_quote(out) + " --allow-precise issues " + more);
   EXPECT_EQ(r.status, 0) << r.err << r.out;
   return r.out + r.err;
 }
@@ -145,7 +145,7 @@ TEST(PostgisRun, ASecondRunReplacesTheFirstAndTakesThePasswordFromTheEnvironment
   EXPECT_NE(db.value("SELECT count(*) FROM " + s + ".issues WHERE match = 'snapped'"), "0");
 
   const auto r = pg_test::localmap("run " + testing_support::source_path("data/demo/project.yaml") + " --out " +
-                                       pg_test::shell_quote(c.pg(false)) + " --schema " + s + " --snap-m 0 -q",
+                                       pg_test::shell_quote(c.pg(false)) + " --schema " + s + " --snap-m 0 -q --allow-precise issues",
                                    "PGPASSWORD=" + c.password + " ");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out + r.err, "");  // --quiet

@@ -13,12 +13,13 @@ namespace {
 
 // One run per test process: ctest runs test cases as parallel processes,
 // which must not write into each other's run.
-fs::path run_once(const std::string& project_file, const std::string& name) {
+fs::path run_once(const std::string& project_file, const std::string& name, const std::vector<std::string>& precise = {}) {
   const fs::path dir =
       fs::path(LOCALMAP_BINARY_DIR) / "test-scratch" / "report-runs" / (name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   engine::RunOptions options;
   options.out_dir = dir.string();
+  options.allow_precise = precise;  // the report tests decide themselves whether issue points are shown
   engine::SilentProgress quiet;
   engine::run_project(engine::load_project(project_file), options, quiet);
   return dir;
@@ -27,7 +28,7 @@ fs::path run_once(const std::string& project_file, const std::string& name) {
 }  // namespace
 
 fs::path demo_run_dir() {
-  static const fs::path dir = run_once(testing_support::source_path("data/demo/project.yaml"), "demo");
+  static const fs::path dir = run_once(testing_support::source_path("data/demo/project.yaml"), "demo", {"issues"});
   return dir;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 
+#include "engine/interrupt.hpp"
 #include "engine/version.hpp"
 #include "geo/error.hpp"
 #include "verb.hpp"
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   add("report", "Write the offline HTML report and PNG map of a run directory", make_report_verb());
   add("coverage", "Coverage gaps: nearest facilities, uncovered areas and people, 3W, gap list, new sites", make_coverage_verb());
   add("priorities", "Local drivers, hotspots, the priority index and a starter action plan", make_priorities_verb());
+  add("activities", "Programme activities: 4W/5W tables, reach against need, inclusion, facilities benefited",
+      make_activities_verb());
 
   try {
     app.parse(argc, argv);
@@ -48,6 +51,9 @@ int main(int argc, char** argv) {
       verb->validate();
       return verb->run();
     }
+  } catch (const engine::Interrupted& e) {
+    std::fprintf(stderr, "localmap: %s\n", e.what());
+    return 128 + e.signal();  // as a shell reports a process ended by that signal
   } catch (const geo::Error& e) {  // engine::Error too
     std::fprintf(stderr, "localmap: error: %s\n", e.what());
     return 1;

@@ -19,6 +19,34 @@ void print_accounting(const std::string& name, const engine::JoinCounts& c, std:
   std::fprintf(out, "\n");
 }
 
+namespace {
+
+// What left the run of each layer (engine/disclosure.hpp), from run.json's "release".
+void print_release(const nlohmann::json& release, std::FILE* out) {
+  if (!release.contains("layers")) return;
+  const int k = release["min_count"].get<int>();
+  for (const auto& [name, l] : release["layers"].items()) {
+    const std::string sensitivity = l["sensitivity"].get<std::string>();
+    if (l["allow_precise"].get<bool>())
+      std::fprintf(out, "  release: %s is %s; its points are exported (--allow-precise)\n", name.c_str(), sensitivity.c_str());
+    else if (!l["counts_exported"].get<bool>())
+      std::fprintf(out, "  release: %s is confidential: used by the analyses, nothing of it exported\n", name.c_str());
+    else if (!l["points_exported"].get<bool>())
+      std::fprintf(out, "  release: %s is restricted: counts per unit only, %lld cells withheld (below %d, or to protect those); "
+                   "--allow-precise %s exports its points\n",
+                   name.c_str(), static_cast<long long>(l["suppressed_cells"]["total"].get<std::int64_t>()), k, name.c_str());
+    const auto& withheld = l["fields_withheld"];
+    if (l["points_exported"].get<bool>() && !withheld.empty()) {
+      std::string fields;
+      for (const auto& f : withheld) fields += (fields.empty() ? "" : ", ") + f.get<std::string>();
+      std::fprintf(out, "  release: %s: fields not exported (list them in export_fields: to keep them): %s\n", name.c_str(),
+                   fields.c_str());
+    }
+  }
+}
+
+}  // namespace
+
 void print_run_summary(const engine::RunSummary& s, std::FILE* out) {
   std::fprintf(out, "localmap run: %s%s\n", s.title.c_str(), s.synthetic ? "  [SYNTHETIC data]" : "");
   std::fprintf(out, "boundaries:");
@@ -46,6 +74,7 @@ void print_run_summary(const engine::RunSummary& s, std::FILE* out) {
     for (const auto& w : level.warnings) std::fprintf(out, "  warning (%s): %s\n", level.name.c_str(), w.c_str());
   for (const auto& layer : s.layers)
     for (const auto& w : layer.warnings) std::fprintf(out, "  warning (%s): %s\n", layer.name.c_str(), w.c_str());
+  print_release(s.release, out);
   for (const auto& line : s.analysis_lines) std::fprintf(out, "%s\n", line.c_str());
   if (s.stale_partials_removed > 0)
     std::fprintf(out, "  removed %d temporary files left by an interrupted run\n", s.stale_partials_removed);

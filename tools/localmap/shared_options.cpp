@@ -29,4 +29,12 @@ void InputOptions::add_to(CLI::App& command, const std::string& name, const std:
   }
 }
 
+void PreciseLayers::add_to(CLI::App& command) {
+  command.add_option("--allow-precise", layers,
+                     "Export the points of this restricted layer all the same (repeat for several layers); recorded "
+                     "in the run's JSON. Without it a restricted layer (reported issues, by default) leaves only as "
+                     "counts per admin unit, with counts below output.min_count suppressed")
+      ->type_name("LAYER");
+}
+
 }  // namespace localmap_cli

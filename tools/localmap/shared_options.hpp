@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 #include "engine/project.hpp"
 
@@ -22,6 +23,13 @@ struct InputOptions {
   engine::SourceSpec spec;
   void add_to(CLI::App& command, const std::string& name, const std::string& prefix, const std::string& what,
               bool coordinates);
+};
+
+// --allow-precise LAYER: restricted layers exported as points all the same
+// (engine/disclosure.hpp).
+struct PreciseLayers {
+  std::vector<std::string> layers;
+  void add_to(CLI::App& command);
 };
 
 }  // namespace localmap_cli

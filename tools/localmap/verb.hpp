@@ -26,5 +26,6 @@ std::unique_ptr<Verb> make_match_names_verb();
 std::unique_ptr<Verb> make_report_verb();
 std::unique_ptr<Verb> make_coverage_verb();
 std::unique_ptr<Verb> make_priorities_verb();
+std::unique_ptr<Verb> make_activities_verb();
 
 }  // namespace localmap_cli

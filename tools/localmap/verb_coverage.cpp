@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "engine/counts.hpp"
+#include "engine/disclosure.hpp"
 #include "engine/coverage/coverage.hpp"
 #include "engine/coverage/coverage_outputs.hpp"
 #include "engine/coverage/coverage_project.hpp"
@@ -15,6 +16,7 @@
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
 #include "engine/pipeline.hpp"
+#include "engine/pipeline_analyses.hpp"
 #include "geo/atomic_file.hpp"
 #include "geo/vector_writer.hpp"
 #include "run_summary.hpp"
@@ -66,6 +68,7 @@ class CoverageVerb final : public Verb {
         ->check(CLI::IsMember({"issues", "population"}));
     command.add_option("--snap-m", snap_m_, "Snap distance in metres for the join; overrides join.snap_m");
     command.add_option("--threads", threads_, "Threads (0 = one per core); results never depend on it");
+    precise_.add_to(command);
     chatter_.add_to(command);
   }
 
@@ -84,6 +87,7 @@ class CoverageVerb final : public Verb {
     if (threads_) options.threads = *threads_;
     options.validate();
     const cov::CoverageLayerNames names = cov::coverage_layer_names(project, options);
+    engine::check_allow_precise(project, precise_.layers);
     engine::prepare_output_directory(out_);
     geo::remove_stale_partials(out_);
 
@@ -137,8 +141,16 @@ class CoverageVerb final : public Verb {
     // the previous outputs untouched.
     std::vector<const engine::PointLayer*> layer_ptrs;
     std::vector<const engine::LayerJoin*> join_ptrs;
+    std::vector<engine::LayerRelease> releases;
     for (const auto* l : {&facilities, &partners, &issues})
-      if (*l) layer_ptrs.push_back(&(*l)->layer), join_ptrs.push_back(&(*l)->join);
+      if (*l) {
+        layer_ptrs.push_back(&(*l)->layer), join_ptrs.push_back(&(*l)->join);
+        releases.push_back(engine::release_of((*l)->layer, precise_.layers));
+      }
+    // Points leave only for layers released as points (engine/disclosure.hpp).
+    auto precise = [&](const std::optional<cov::JoinedPointLayer>& l) {
+      return l && engine::release_of(l->layer, precise_.layers).precise;
+    };
     const std::size_t finest_level = boundaries.levels.size() - 1;
     const engine::UnitTable fields = cov::coverage_unit_table(result, finest);
     std::vector<std::pair<std::string, geo::LayerData>> outputs;
@@ -146,15 +158,25 @@ class CoverageVerb final : public Verb {
                          engine::admin_layer(boundaries, finest_level,
                                              engine::count_by_unit(boundaries, finest_level, layer_ptrs, join_ptrs), true,
                                              {&fields}));
+    // The coarser levels' counts are not written here, but their relations
+    // decide which district cells are withheld: the same cells as `localmap run`.
+    std::vector<geo::LayerData> coarser;
+    for (std::size_t l = 0; l < finest_level; ++l)
+      coarser.push_back(engine::admin_layer(boundaries, l, engine::count_by_unit(boundaries, l, layer_ptrs, join_ptrs), false));
+    std::vector<geo::LayerData*> levels;
+    for (geo::LayerData& level : coarser) levels.push_back(&level);
+    levels.push_back(&outputs.back().second);
+    engine::protect_counts(boundaries, levels, nullptr, releases, project.output.min_count);
+    const std::vector<engine::RecordUse> uses = engine::coverage_record_uses(names.issues);
     const engine::UnitColumns units = engine::admin_columns(boundaries);
     const engine::PointLayer* facility_layer = facilities ? &facilities->layer : nullptr;
     const engine::PointLayer* partner_layer = partners ? &partners->layer : nullptr;
-    if (issues) {
+    if (precise(issues)) {
       geo::LayerData layer = engine::joined_points(issues->layer, issues->join, units, finest);
       cov::append_nearest_columns(layer, result.issues, facility_layer, partner_layer, options.partner_reach_m);
       outputs.emplace_back(layer.name + ".geojson", std::move(layer));
     }
-    if (partners) {
+    if (precise(partners)) {
       geo::LayerData layer = engine::joined_points(partners->layer, partners->join, units, finest);
       cov::append_nearest_columns(layer, result.partners, facility_layer, partner_layer, options.partner_reach_m);
       outputs.emplace_back(layer.name + ".geojson", std::move(layer));
@@ -162,6 +184,7 @@ class CoverageVerb final : public Verb {
     outputs.emplace_back("uncovered.geojson", cov::uncovered_layer(result, boundaries));
     outputs.emplace_back("three_w.csv", cov::three_w_table(result, boundaries));
     outputs.emplace_back("gaps.csv", cov::gaps_table(result, boundaries));
+    engine::withhold_record_uses(uses, releases, finest, {&outputs.front().second, &outputs.back().second});
     if (options.sites.k > 0)
       outputs.emplace_back("suggested_sites.geojson", cov::suggested_sites_layer(result, boundaries, options));
 
@@ -177,6 +200,7 @@ class CoverageVerb final : public Verb {
     nlohmann::json summary = cov::coverage_summary(result, options);
     summary["project"] = project.path;
     summary["synthetic"] = project.synthetic;
+    summary["release"] = engine::release_report(releases, project.output.min_count);
     geo::write_file_atomically((fs::path(out_) / "coverage.json").string(), summary.dump(2) + "\n");
     written.push_back("coverage.json");
 
@@ -255,6 +279,7 @@ class CoverageVerb final : public Verb {
   std::optional<std::string> objective_;
   std::optional<double> snap_m_;
   std::optional<int> threads_;
+  PreciseLayers precise_;
   Chatter chatter_;
 };
 

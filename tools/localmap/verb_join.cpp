@@ -54,6 +54,7 @@ class JoinVerb final : public Verb {
     const engine::AdminLevel level = engine::load_admin_level(polygons);
 
     engine::PointLayerSpec points;
+    points.export_all_fields = true;  // the user's own file, joined as asked
     points.name = std::filesystem::path(points_.spec.source).stem().string();
     points.role = "other";
     points.source = points_.spec;

@@ -11,6 +11,7 @@
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
 #include "engine/counts.hpp"
+#include "engine/disclosure.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/pipeline_analyses.hpp"
 #include "geo/atomic_file.hpp"
@@ -37,6 +38,7 @@ class PrioritiesVerb final : public Verb {
         "to --out. See engine/priorities/priorities_options.hpp for the keys.");
     command.add_option("project", project_, "Project file (YAML) with a priorities: section")->required();
     command.add_option("-o,--out", out_, "Output directory (created if missing)")->required();
+    precise_.add_to(command);
     chatter_.add_to(command);
   }
 
@@ -45,6 +47,7 @@ class PrioritiesVerb final : public Verb {
     if (!project.analysis("priorities"))
       throw engine::Error("the project has no 'priorities:' section", {.file = project_},
                           "add one (an empty `priorities: {}` uses the defaults); see data/demo/project.yaml");
+    engine::check_allow_precise(project, precise_.layers);
     engine::prepare_output_directory(out_);
     geo::remove_stale_partials(out_);
 
@@ -65,7 +68,7 @@ class PrioritiesVerb final : public Verb {
     for (std::size_t i = 0; i < layers.size(); ++i)
       point_outputs.push_back(engine::joined_points(layers[i], joins[i], units, boundaries.finest()));
     const engine::JoinedProject joined{project, boundaries, index, layers, joins, project.join.snap_m};
-    const engine::AnalysisOutputs analyses = engine::run_analyses(joined, point_outputs, progress);
+    engine::AnalysisOutputs analyses = engine::run_analyses(joined, point_outputs, progress);
 
     // The districts with every analysis's columns (the index's inputs stay
     // visible next to the score), then the priorities' own outputs.
@@ -76,8 +79,21 @@ class PrioritiesVerb final : public Verb {
     for (std::size_t i = 0; i < layers.size(); ++i) layer_ptrs.push_back(&layers[i]), join_ptrs.push_back(&joins[i]);
     const std::size_t finest = boundaries.levels.size() - 1;
     std::vector<const geo::LayerData*> outputs;
-    const geo::LayerData districts = engine::admin_layer(
+    geo::LayerData districts = engine::admin_layer(
         boundaries, finest, engine::count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), true, columns);
+    std::vector<engine::LayerRelease> releases = engine::plan_release(project, layers, precise_.layers);
+    // The coarser levels' counts are not written here, but their relations
+    // decide which district cells are withheld: the same cells as `localmap run`.
+    std::vector<geo::LayerData> coarser;
+    for (std::size_t l = 0; l < finest; ++l)
+      coarser.push_back(engine::admin_layer(boundaries, l, engine::count_by_unit(boundaries, l, layer_ptrs, join_ptrs), false));
+    std::vector<geo::LayerData*> levels;
+    for (geo::LayerData& level : coarser) levels.push_back(&level);
+    levels.push_back(&districts);
+    engine::protect_counts(boundaries, levels, nullptr, releases, project.output.min_count);
+    std::vector<geo::LayerData*> derived{&districts};
+    for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
+    engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);
     outputs.push_back(&districts);
     for (const geo::LayerData& layer : analyses.layers)
       for (const char* name : {"drivers", "hotspots", "priorities", "action_plan"})
@@ -95,6 +111,7 @@ class PrioritiesVerb final : public Verb {
     nlohmann::json summary = analyses.report.at("priorities");
     summary["project"] = project.path;
     summary["synthetic"] = project.synthetic;
+    summary["release"] = engine::release_report(releases, project.output.min_count);
     geo::write_file_atomically((fs::path(out_) / "priorities.json").string(), summary.dump(2) + "\n");
     written.push_back("priorities.json");
 
@@ -110,6 +127,7 @@ class PrioritiesVerb final : public Verb {
 
  private:
   std::string project_, out_;
+  PreciseLayers precise_;
   Chatter chatter_;
 };
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "engine/interrupt.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/project.hpp"
 #include "run_summary.hpp"
@@ -23,7 +24,11 @@ class RunVerb final : public Verb {
         "analyses whose sections the project has (coverage:, coordination:, priorities:), and write GeoJSON and CSV "
         "layers, localmap.gpkg, summary.csv, run.json, report.html and map.png to --out. "
         "With --out PG:... --schema NAME the same layers, summary and run report become tables of that PostGIS "
-        "schema, replacing the previous run's tables in one transaction.");
+        "schema, replacing the previous run's tables in one transaction. "
+        "Data responsibility: each layer has a sensitivity (layers.<name>.sensitivity: public, restricted or "
+        "confidential; reported issues are restricted unless the project says otherwise). Restricted layers are "
+        "published only as counts per unit with small counts suppressed; confidential layers not at all; only the "
+        "fields mapped in `fields:`, the admin-name fields and those listed in `export_fields:` are exported.");
     command.add_option("project", project_, "Project file (YAML); see data/demo/project.yaml")->required();
     command.add_option("-o,--out", options_.out_dir,
                        "Output directory (created if missing), or a PostgreSQL database as a PG: connection string "
@@ -36,6 +41,7 @@ class RunVerb final : public Verb {
     command.add_option("--snap-m", snap_m_,
                        "Snap points outside every unit to the nearest one within this many metres (geodesic); "
                        "overrides join.snap_m of the project; 0 = off");
+    precise_.add_to(command);
     chatter_.add_to(command);
   }
 
@@ -48,6 +54,9 @@ class RunVerb final : public Verb {
   int run() override {
     const engine::Project project = engine::load_project(project_);
     if (snap_m_) options_.snap_m = *snap_m_;
+    options_.allow_precise = precise_.layers;
+    // Ctrl-C / SIGTERM stop the run between steps and keep the previous outputs.
+    engine::install_interrupt_handlers();
     TerminalProgress terminal;
     engine::SilentProgress silent;
     engine::Progress& progress = chatter_.show_progress() ? static_cast<engine::Progress&>(terminal) : silent;
@@ -60,6 +69,7 @@ class RunVerb final : public Verb {
   std::string project_;
   engine::RunOptions options_;
   std::optional<double> snap_m_;
+  PreciseLayers precise_;
   Chatter chatter_;
 };
 

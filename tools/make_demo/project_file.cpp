@@ -31,15 +31,25 @@ layers:
     role: partners
     source: partners.csv
     fields: {id: partner_id, name_en: name_en, name_ar: name_ar, type: sector}
+    export_fields: [women_led, youth_led]   # other source fields stay out of the outputs
   issues:
     role: issues
     source: issues.csv
     fields: {id: issue_id, category: category, date: reported_on, severity: severity}
     admin_names: {districts: district}   # records without coordinates are placed by their district's name
+    sensitivity: restricted   # the default for issues: counts per unit only, small counts withheld
+  activities:
+    role: activities
+    source: activities.csv
+    fields: {id: activity_id, type: type, date: start_date}
+    admin_names: {districts: district}   # 4 activities have only their district's name
+    export_fields: [partner, donor, end_date, budget, currency, facility_id, participants, male, female, youth,
+                    children, displaced, officers, resolutions]
 join:
   snap_m: 500
 output:
   precision: 7
+  min_count: 5   # restricted counts 1..4 are withheld, with complementary cells
 coverage:
   operational: [operational, rehabilitated]
   radius_m:
@@ -74,6 +84,27 @@ priorities:
       partners: {weight: 0.1, direction: lower}    # from coverage: fewer partners, higher priority
       police_reachable: {weight: 0.15, direction: lower}   # from coordination: no path to the police
   sensitivity: {draws: 1000, concentration: 50, top_k: 5, seed: 2022}
+activities:
+  layer: activities
+  fields:
+    id: activity_id
+    type: type
+    partner: partner
+    donor: donor
+    start: start_date
+    end: end_date
+    budget: budget
+    currency: currency
+    facility: facility_id
+    total: participants
+    male: male
+    female: female
+    resolutions: resolutions
+    groups: {youth: youth, children: children, displaced: displaced, officers: officers}
+  period: year
+  currency: {to: USD, rates: {YER: 0.0018}}         # a synthetic rate
+  inclusion: {women_share: 0.3, youth_share: 0.2, youth_groups: [youth]}
+  reach: {need: issue_rate, high_need_share: 0.2, top_share: 0.1}
 )";
 }
 

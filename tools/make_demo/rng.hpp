@@ -65,7 +65,8 @@ class Rng {
 // New streams go at the end, so the numbers of the existing ones never change.
 enum Stream : std::uint64_t {
   kOutline = 1, kSeeds, kNames, kPopulation, kFacilities, kPartners, kIssues, kBadRecords, kCity,
-  kActors, kLinks  // the coordination network (actors.cpp)
+  kActors, kLinks,  // the coordination network (actors.cpp)
+  kActivities       // the programme's activities (activities.cpp)
 };
 
 }  // namespace make_demo

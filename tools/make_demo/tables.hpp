@@ -25,6 +25,11 @@ struct CoordinationTables {
 };
 CoordinationTables make_coordination(const Region& region, const DistrictIndex& index, std::uint64_t seed);
 
+// The programme's activities (activities.cpp), citing the generated
+// facilities, partners and actors.
+geo::LayerData make_activities(const Region& region, const DistrictIndex& index, const geo::LayerData& facilities,
+                               const geo::LayerData& partners, const geo::LayerData& actors, std::uint64_t seed);
+
 // A table with only text columns.
 inline geo::LayerData text_table(const std::string& name, const std::vector<std::string>& columns) {
   geo::LayerData layer;
