@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "geo/vector_reader.hpp"
@@ -44,9 +45,11 @@ Table read_layer(const std::string& source, const std::string& layer) {
   return t;
 }
 
-std::string run_demo(const std::string& out, const std::string& more = {}) {
+// The demo with its issues exported as points (`precise`), as most tests
+// here compare every layer of a file run with its tables.
+std::string run_demo(const std::string& out, const std::string& more = {}, bool precise = true) {
   const auto r = pg_test::localmap("run " + testing_support::source_path("data/demo/project.yaml") + " --out " +
-                                   pg_test::shell_quote(out) + " --allow-precise issues " + more);
+                                   pg_test::shell_quote(out) + (precise ? " --allow-precise issues " : " ") + more);
   EXPECT_EQ(r.status, 0) << r.err << r.out;
   return r.out + r.err;
 }
@@ -135,6 +138,32 @@ TEST(PostgisRun, DemoInPostgisEqualsDemoInGeoPackage) {
   for (const std::string& text : {files_said, database_said, report.dump()})
     EXPECT_EQ(text.find(c.password), std::string::npos) << text;
   for (const auto& comment : comments) EXPECT_EQ(comment[1].find(c.password), std::string::npos);
+}
+
+// Data responsibility holds for the database too: without --allow-precise
+// no table holds the issues' points, and the districts table withholds the
+// same cells as districts.geojson.
+TEST(PostgisRun, RestrictedIssuesLeaveNoPointsInTheDatabase) {
+  REQUIRE_POSTGIS_CLUSTER(c);
+  const std::string s = pg_test::fresh_schema(c);
+  const fs::path dir = testing_support::scratch_dir();
+  run_demo((dir / "out").string(), "", false);
+  run_demo(c.pg(), "--schema " + s, false);
+  pg_test::Db db(c.conninfo());
+  EXPECT_EQ(db.value("SELECT count(*) FROM pg_tables WHERE schemaname = '" + s + "' AND tablename = 'issues'"), "0");
+  EXPECT_EQ(db.value("SELECT count(*) FROM " + s + ".unmatched WHERE layer = 'issues'"), "0");
+  const auto rows = db.rows("SELECT \"ADM2_PCODE\", n_issues_category_drugs FROM " + s + ".districts ORDER BY 1");
+  const auto file = nlohmann::json::parse(testing_support::read_text(dir / "out" / "districts.geojson"))["features"];
+  std::map<std::string, std::string> from_file;
+  std::size_t withheld = 0;
+  for (const auto& f : file) {
+    const auto& v = f["properties"]["n_issues_category_drugs"];
+    from_file[f["properties"]["ADM2_PCODE"]] = v.is_null() ? "<null>" : std::to_string(v.get<long long>());
+    withheld += v.is_null();
+  }
+  ASSERT_EQ(rows.size(), from_file.size());
+  for (const auto& row : rows) EXPECT_EQ(row[1], from_file[row[0]]) << row[0];
+  EXPECT_GT(withheld, 0u);
 }
 
 TEST(PostgisRun, ASecondRunReplacesTheFirstAndTakesThePasswordFromTheEnvironment) {
