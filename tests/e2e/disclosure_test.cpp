@@ -136,6 +136,13 @@ TEST(Disclosure, RestrictedIssuesLeaveOnlyAsProtectedCounts) {
   EXPECT_EQ(points.size(), issues.size());
   EXPECT_FALSE(points[0]["properties"].contains("reporter_name"));
   EXPECT_EQ(file_bytes(dir / "precise" / "issues.geojson").find(issues[0].phone), std::string::npos);
+
+  // A restricted run into the folder of a precise one removes the points the
+  // earlier run left there (it wrote them; run.json says so).
+  const auto again = e2e::localmap("run " + file + " --out " + (dir / "precise").string() + " -q");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_FALSE(fs::exists(dir / "precise" / "issues.geojson"));
+  EXPECT_TRUE(fs::exists(dir / "precise" / "districts.geojson"));
 }
 
 TEST(Disclosure, ExportFieldsAndConfidentialLayers) {
