@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "engine/error.hpp"
 #include "geo/boundary_distance.hpp"
+#include "geo/coordinate_columns.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/point_locator.hpp"
 #include "geo/vector_reader.hpp"
@@ -211,6 +213,9 @@ AdminLevel load_admin_level(const AdminLevelSpec& spec) {
       const geo::Value v = f.value(population);
       if (const auto* n = std::get_if<std::int64_t>(&v)) unit.population = static_cast<double>(*n);
       else if (const auto* d = std::get_if<double>(&v)) unit.population = *d;
+      // A field GDAL types as text (one value in the layer is not a number)
+      // still holds numbers in the other records.
+      else if (const std::optional<double> number = geo::parse_number(f.text(population))) unit.population = *number;
       else
         throw Error("population '" + f.text(population) + "' is not a number",
                     {.file = here.file, .layer = here.layer, .record = here.record, .field = spec.population});

@@ -2,12 +2,16 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 
 #include "engine/error.hpp"
 #include "geo/coordinate_columns.hpp"
 #include "geo/crs_transform.hpp"
+#include "geo/csv_quotes.hpp"
 #include "geo/vector_reader.hpp"
+
+namespace fs = std::filesystem;
 
 namespace engine {
 namespace {
@@ -76,6 +80,11 @@ PointLayer load_point_layer(const PointLayerSpec& spec) {
   layer.fields = reader.fields();
   for (const std::string& w : reader.warnings()) layer.warnings.push_back(w);
   const geo::Where where{.file = reader.source(), .layer = reader.layer_name()};
+  if (reader.driver() == "CSV" && fs::is_regular_file(spec.source.source))
+    if (const std::int64_t line = geo::unclosed_quote_line(spec.source.source); line > 0)
+      throw Error("line " + std::to_string(line) + ": a double quote opened here is never closed, so the rest of the "
+                      "file would be read as one value of one record",
+                  where, "close the quote; a quote inside a quoted value is written twice (\"\")");
 
   for (const char* role : kFieldRoles) {
     const std::string& name = role_name(spec.fields, role);
