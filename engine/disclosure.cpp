@@ -6,6 +6,7 @@
 #include "engine/cell_suppression.hpp"
 #include "engine/counts.hpp"
 #include "engine/error.hpp"
+#include "engine/exports.hpp"
 
 namespace engine {
 namespace {
@@ -213,6 +214,18 @@ void protect_counts(const Boundaries& boundaries, const std::vector<geo::LayerDa
     for (std::size_t l = 0; l < levels.size(); ++l) mark_rows(*levels[l], spec, withheld[l]);
     if (summary) mark_rows(*summary, spec, withheld.back());
   }
+}
+
+void protect_finest_counts(const Boundaries& boundaries, const std::vector<const PointLayer*>& layers,
+                           const std::vector<const LayerJoin*>& joins, geo::LayerData& finest,
+                           std::vector<LayerRelease>& releases, int min_count) {
+  std::vector<geo::LayerData> coarser;
+  for (std::size_t l = 0; l + 1 < boundaries.levels.size(); ++l)
+    coarser.push_back(admin_layer(boundaries, l, count_by_unit(boundaries, l, layers, joins), false));
+  std::vector<geo::LayerData*> levels;
+  for (geo::LayerData& level : coarser) levels.push_back(&level);
+  levels.push_back(&finest);
+  protect_counts(boundaries, levels, nullptr, releases, min_count);
 }
 
 void withhold_record_uses(const std::vector<RecordUse>& uses, const std::vector<LayerRelease>& releases,

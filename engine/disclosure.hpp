@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "engine/boundaries.hpp"
+#include "engine/join.hpp"
 #include "engine/point_layer.hpp"
 #include "engine/project.hpp"
 #include "geo/vector_writer.hpp"
@@ -72,6 +73,14 @@ std::vector<LayerRelease> plan_release(const Project& project, const std::vector
 // and every row gets "n_<layer>_suppressed", the number of its withheld cells.
 void protect_counts(const Boundaries& boundaries, const std::vector<geo::LayerData*>& levels, geo::LayerData* summary,
                     std::vector<LayerRelease>& releases, int min_count);
+
+// protect_counts for a command that writes only the finest level's layer
+// (`finest`, with counts): the coarser levels' counts are built, not
+// written, because their sums decide which cells must be withheld, so the
+// command withholds exactly the cells `localmap run` withholds.
+void protect_finest_counts(const Boundaries& boundaries, const std::vector<const PointLayer*>& layers,
+                           const std::vector<const LayerJoin*>& joins, geo::LayerData& finest,
+                           std::vector<LayerRelease>& releases, int min_count);
 
 // Withholds the RecordUse values in `outputs` (the finest level's layer,
 // the summary table and the analyses' layers, found by name).  Rows are

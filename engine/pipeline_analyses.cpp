@@ -51,6 +51,17 @@ struct UnitTables {
 
 }  // namespace
 
+JoinedLayers load_and_join_layers(const Project& project, const Boundaries& boundaries, const AdminIndex& index,
+                                  Progress& progress) {
+  JoinedLayers out;
+  for (const PointLayerSpec& spec : project.layers) {
+    out.layers.push_back(load_point_layer(spec));
+    out.joins.push_back(join_layer(index, out.layers.back(), JoinOptions{project.join.snap_m}, progress));
+  }
+  match_admin_names(project, boundaries, out.layers, out.joins, progress);
+  return out;
+}
+
 std::vector<RecordUse> coverage_record_uses(const std::string& issues) {
   return {{"", issues,
            {"issues", "issues_covered", "issues_uncovered", "issues_covered_share", "issues_partner_in_reach",

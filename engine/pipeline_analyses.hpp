@@ -63,6 +63,16 @@ void match_admin_names(const Project& project, const Boundaries& boundaries, con
 // The coverage outputs computed from the records of the layer `issues`.
 std::vector<RecordUse> coverage_record_uses(const std::string& issues);
 
+// Every point layer of the project loaded, joined (with join.snap_m) and
+// placed by admin names: what `localmap run` does before its analyses, for
+// the verbs that run one analysis alone.
+struct JoinedLayers {
+  std::vector<PointLayer> layers;
+  std::vector<LayerJoin> joins;
+};
+JoinedLayers load_and_join_layers(const Project& project, const Boundaries& boundaries, const AdminIndex& index,
+                                  Progress& progress);
+
 // Runs the analyses the project names.  `point_outputs` are the joined
 // point layers as the pipeline will write them, in project order; analyses
 // may append columns to them.

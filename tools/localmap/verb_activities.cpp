@@ -67,13 +67,9 @@ class ActivitiesVerb final : public Verb {
     engine::Progress& progress = chatter_.show_progress() ? static_cast<engine::Progress&>(terminal) : silent;
     const engine::Boundaries boundaries = engine::load_boundaries(project.levels, progress);
     const engine::AdminIndex index(boundaries.finest());
-    std::vector<engine::PointLayer> layers;
-    std::vector<engine::LayerJoin> joins;
-    for (const engine::PointLayerSpec& spec : project.layers) {
-      layers.push_back(engine::load_point_layer(spec));
-      joins.push_back(engine::join_layer(index, layers.back(), engine::JoinOptions{project.join.snap_m}, progress));
-    }
-    engine::match_admin_names(project, boundaries, layers, joins, progress);
+    const engine::JoinedLayers loaded = engine::load_and_join_layers(project, boundaries, index, progress);
+    const std::vector<engine::PointLayer>& layers = loaded.layers;
+    const std::vector<engine::LayerJoin>& joins = loaded.joins;
     const engine::UnitColumns units = engine::admin_columns(boundaries);
     std::vector<geo::LayerData> point_outputs;
     for (std::size_t i = 0; i < layers.size(); ++i)
@@ -102,13 +98,11 @@ class ActivitiesVerb final : public Verb {
     std::vector<const engine::PointLayer*> layer_ptrs;
     std::vector<const engine::LayerJoin*> join_ptrs;
     for (std::size_t i = 0; i < layers.size(); ++i) layer_ptrs.push_back(&layers[i]), join_ptrs.push_back(&joins[i]);
-    std::vector<geo::LayerData> counted;  // only to find the withheld cells; not written
-    for (std::size_t l = 0; l <= finest; ++l)
-      counted.push_back(engine::admin_layer(boundaries, l, engine::count_by_unit(boundaries, l, layer_ptrs, join_ptrs), false));
-    std::vector<geo::LayerData*> counted_ptrs;
-    for (geo::LayerData& layer : counted) counted_ptrs.push_back(&layer);
+    // Only to find the withheld cells; not written.
+    geo::LayerData counted =
+        engine::admin_layer(boundaries, finest, engine::count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), false);
     std::vector<engine::LayerRelease> releases = engine::plan_release(project, layers, {});
-    engine::protect_counts(boundaries, counted_ptrs, nullptr, releases, project.output.min_count);
+    engine::protect_finest_counts(boundaries, layer_ptrs, join_ptrs, counted, releases, project.output.min_count);
     std::vector<geo::LayerData*> derived{&levels.back()};
     for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
     engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);

@@ -158,15 +158,7 @@ class CoverageVerb final : public Verb {
                          engine::admin_layer(boundaries, finest_level,
                                              engine::count_by_unit(boundaries, finest_level, layer_ptrs, join_ptrs), true,
                                              {&fields}));
-    // The coarser levels' counts are not written here, but their relations
-    // decide which district cells are withheld: the same cells as `localmap run`.
-    std::vector<geo::LayerData> coarser;
-    for (std::size_t l = 0; l < finest_level; ++l)
-      coarser.push_back(engine::admin_layer(boundaries, l, engine::count_by_unit(boundaries, l, layer_ptrs, join_ptrs), false));
-    std::vector<geo::LayerData*> levels;
-    for (geo::LayerData& level : coarser) levels.push_back(&level);
-    levels.push_back(&outputs.back().second);
-    engine::protect_counts(boundaries, levels, nullptr, releases, project.output.min_count);
+    engine::protect_finest_counts(boundaries, layer_ptrs, join_ptrs, outputs.back().second, releases, project.output.min_count);
     const std::vector<engine::RecordUse> uses = engine::coverage_record_uses(names.issues);
     const engine::UnitColumns units = engine::admin_columns(boundaries);
     const engine::PointLayer* facility_layer = facilities ? &facilities->layer : nullptr;

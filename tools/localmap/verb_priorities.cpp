@@ -56,13 +56,9 @@ class PrioritiesVerb final : public Verb {
     engine::Progress& progress = chatter_.show_progress() ? static_cast<engine::Progress&>(terminal) : silent;
     const engine::Boundaries boundaries = engine::load_boundaries(project.levels, progress);
     const engine::AdminIndex index(boundaries.finest());
-    std::vector<engine::PointLayer> layers;
-    std::vector<engine::LayerJoin> joins;
-    for (const engine::PointLayerSpec& spec : project.layers) {
-      layers.push_back(engine::load_point_layer(spec));
-      joins.push_back(engine::join_layer(index, layers.back(), engine::JoinOptions{project.join.snap_m}, progress));
-    }
-    engine::match_admin_names(project, boundaries, layers, joins, progress);
+    const engine::JoinedLayers loaded = engine::load_and_join_layers(project, boundaries, index, progress);
+    const std::vector<engine::PointLayer>& layers = loaded.layers;
+    const std::vector<engine::LayerJoin>& joins = loaded.joins;
     const engine::UnitColumns units = engine::admin_columns(boundaries);
     std::vector<geo::LayerData> point_outputs;
     for (std::size_t i = 0; i < layers.size(); ++i)
@@ -82,15 +78,7 @@ class PrioritiesVerb final : public Verb {
     geo::LayerData districts = engine::admin_layer(
         boundaries, finest, engine::count_by_unit(boundaries, finest, layer_ptrs, join_ptrs), true, columns);
     std::vector<engine::LayerRelease> releases = engine::plan_release(project, layers, precise_.layers);
-    // The coarser levels' counts are not written here, but their relations
-    // decide which district cells are withheld: the same cells as `localmap run`.
-    std::vector<geo::LayerData> coarser;
-    for (std::size_t l = 0; l < finest; ++l)
-      coarser.push_back(engine::admin_layer(boundaries, l, engine::count_by_unit(boundaries, l, layer_ptrs, join_ptrs), false));
-    std::vector<geo::LayerData*> levels;
-    for (geo::LayerData& level : coarser) levels.push_back(&level);
-    levels.push_back(&districts);
-    engine::protect_counts(boundaries, levels, nullptr, releases, project.output.min_count);
+    engine::protect_finest_counts(boundaries, layer_ptrs, join_ptrs, districts, releases, project.output.min_count);
     std::vector<geo::LayerData*> derived{&districts};
     for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
     engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);
