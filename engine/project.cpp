@@ -63,6 +63,27 @@ bool PointLayerSpec::exports_field(const std::string& field) const {
          std::any_of(export_fields.begin(), export_fields.end(), named);
 }
 
+std::string analysis_layer(const Project& project, const std::string& section, const std::string& key,
+                           const std::string& named, const std::string& role, const std::string& user) {
+  if (!named.empty()) {
+    for (const PointLayerSpec& layer : project.layers)
+      if (layer.name == named) return named;
+    std::string names;
+    for (const PointLayerSpec& layer : project.layers) names += (names.empty() ? "" : ", ") + layer.name;
+    throw Error("'" + section + "." + key + "' names the layer '" + named + "', which the project does not have",
+                {.file = project.path}, "layers: " + names);
+  }
+  std::string found;
+  for (const PointLayerSpec& layer : project.layers) {
+    if (layer.role != role) continue;
+    if (!found.empty())
+      throw Error("the layers '" + found + "' and '" + layer.name + "' both have role " + role, {.file = project.path},
+                  "name the one " + user + " should use in " + section + "." + key);
+    found = layer.name;
+  }
+  return found;
+}
+
 geo::ReadOptions read_options(const SourceSpec& spec) {
   geo::ReadOptions o;
   o.layer = spec.layer;

@@ -134,6 +134,13 @@ inline const char* const kRoles[] = {"facilities", "partners", "issues", "activi
 // The top-level sections that belong to analyses.
 inline const char* const kAnalysisSections[] = {"coverage", "coordination", "names", "priorities", "report", "activities"};
 
+// The point layer an analysis uses: `named` (the value of `<section>.<key>`)
+// when given, else the only layer of `role` ("" when none has it).  Throws
+// when `named` is not a layer, or when several layers have the role; `user`
+// names the analysis in the hint ("coverage").
+std::string analysis_layer(const Project& project, const std::string& section, const std::string& key,
+                           const std::string& named, const std::string& role, const std::string& user);
+
 // How geo::VectorReader reads a source: its layer, sql, encoding and crs.
 geo::ReadOptions read_options(const SourceSpec& spec);
 

@@ -21,6 +21,7 @@ class Section {
 
   int line() const { return node_.Mark().line + 1; }
   const std::string& path() const { return path_; }
+  const std::string& label() const { return label_; }  // the project file, for messages
   const YAML::Node& node() const { return node_; }
 
   // The raw value of a key (marked as known); an undefined node if absent.

@@ -11,17 +11,6 @@
 namespace engine::activities {
 namespace {
 
-// Section keeps the project file's name to itself; its fail() is the one way
-// to learn it, so validation errors can name the file too.
-std::string label_of(const Section& s) {
-  try {
-    s.fail(s.node(), "");
-  } catch (const geo::Error& e) {
-    return e.where().file;
-  }
-  return {};
-}
-
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -73,7 +62,7 @@ void read_types(Section& s, ActivityTypes& types) {
     }
     return;
   }
-  Section all(node, s.qualified("types"), label_of(s));
+  Section all(node, s.qualified("types"), s.label());
   for (const auto& entry : node) {
     const std::string code = entry.first.as<std::string>();
     ActivityType t{code, "", "", {}};
@@ -103,7 +92,7 @@ void read_period(Section& s, ActivitiesOptions& o) {
   const YAML::Node periods = s.take("periods");
   if (!periods) return;
   if (has_period) s.fail(periods, "give either '" + s.qualified("period") + "' or '" + s.qualified("periods") + "', not both");
-  Section all(periods, s.qualified("periods"), label_of(s));
+  Section all(periods, s.qualified("periods"), s.label());
   for (const auto& entry : periods) {
     const std::string name = entry.first.as<std::string>();
     const std::vector<std::string> range = all.list(name, {});
@@ -148,7 +137,7 @@ std::optional<double> CurrencyOptions::rate(const std::string& currency) const {
 ActivitiesOptions parse_activities_options(Section& s) {
   ActivitiesOptions o;
   o.line = s.line();
-  o.label = label_of(s);
+  o.label = s.label();
   o.layer = s.text("layer");
   o.facilities_layer = s.text("facilities");
   o.issues_layer = s.text("issues");
@@ -247,23 +236,7 @@ std::string ActivitiesOptions::period_of(std::optional<Day> day) const {
 
 ActivityLayerNames activity_layer_names(const Project& project, const ActivitiesOptions& options) {
   auto pick = [&](const std::string& named, const std::string& role, const std::string& key) {
-    if (!named.empty()) {
-      for (const PointLayerSpec& layer : project.layers)
-        if (layer.name == named) return named;
-      std::string names;
-      for (const PointLayerSpec& layer : project.layers) names += (names.empty() ? "" : ", ") + layer.name;
-      throw Error("'activities." + key + "' names the layer '" + named + "', which the project does not have",
-                  {.file = project.path}, "layers: " + names);
-    }
-    std::string found;
-    for (const PointLayerSpec& layer : project.layers) {
-      if (layer.role != role) continue;
-      if (!found.empty())
-        throw Error("the layers '" + found + "' and '" + layer.name + "' both have role " + role, {.file = project.path},
-                    "name the one the activities analysis should use in activities." + key);
-      found = layer.name;
-    }
-    return found;
+    return analysis_layer(project, "activities", key, named, role, "the activities analysis");
   };
   ActivityLayerNames names{pick(options.layer, "activities", "layer"), pick(options.facilities_layer, "facilities", "facilities"),
                            pick(options.issues_layer, "issues", "issues")};

@@ -105,17 +105,6 @@ void read_sites(Section& s, const std::string& base_dir, SiteOptions& o) {
   s.finish();
 }
 
-// Section keeps the project file's name to itself; its fail() is the one way
-// to learn it, so validation errors can name the file too.
-std::string label_of(const Section& s) {
-  try {
-    s.fail(s.node(), "");
-  } catch (const geo::Error& e) {
-    return e.where().file;
-  }
-  return {};
-}
-
 }  // namespace
 
 const char* to_string(Objective o) { return o == Objective::Issues ? "issues" : "population"; }
@@ -123,7 +112,7 @@ const char* to_string(Objective o) { return o == Objective::Issues ? "issues" : 
 CoverageOptions parse_coverage_options(Section& s, const std::string& base_dir) {
   CoverageOptions o;
   o.line = s.line();
-  o.label = label_of(s);
+  o.label = s.label();
   o.facilities_layer = s.text("facilities");
   o.partners_layer = s.text("partners");
   o.issues_layer = s.text("issues");

@@ -39,23 +39,7 @@ CoverageProject load_coverage_project(const std::string& path) {
 
 CoverageLayerNames coverage_layer_names(const Project& project, const CoverageOptions& options) {
   auto pick = [&](const std::string& named, const std::string& role, const std::string& key) {
-    if (!named.empty()) {
-      for (const PointLayerSpec& layer : project.layers)
-        if (layer.name == named) return named;
-      std::string names;
-      for (const PointLayerSpec& layer : project.layers) names += (names.empty() ? "" : ", ") + layer.name;
-      throw Error("'coverage." + key + "' names the layer '" + named + "', which the project does not have",
-                  {.file = project.path}, "layers: " + names);
-    }
-    std::string found;
-    for (const PointLayerSpec& layer : project.layers) {
-      if (layer.role != role) continue;
-      if (!found.empty())
-        throw Error("the layers '" + found + "' and '" + layer.name + "' both have role " + role, {.file = project.path},
-                    "name the one coverage should use in coverage." + key);
-      found = layer.name;
-    }
-    return found;
+    return analysis_layer(project, "coverage", key, named, role, "coverage");
   };
   return {pick(options.facilities_layer, "facilities", "facilities"), pick(options.partners_layer, "partners", "partners"),
           pick(options.issues_layer, "issues", "issues")};

@@ -61,17 +61,6 @@ std::optional<DateRange> read_range(Section& s, const std::string& key) {
   return r;
 }
 
-// Section keeps the project file's name to itself; its fail() is the one way
-// to learn it, so validation errors can name the file too.
-std::string label_of(const Section& s) {
-  try {
-    s.fail(s.node(), "");
-  } catch (const geo::Error& e) {
-    return e.where().file;
-  }
-  return {};
-}
-
 }  // namespace
 
 const char* to_string(Normalisation n) {
@@ -167,7 +156,7 @@ void PrioritiesOptions::validate() const {
 PrioritiesOptions parse_priorities_options(Section& s, const std::string& /*base_dir*/) {
   PrioritiesOptions o;
   o.line = s.line();
-  o.label = label_of(s);
+  o.label = s.label();
   if (s.node()["drivers"]) {
     Section d = s.section("drivers");
     o.drivers.fdr = d.number("fdr", o.drivers.fdr);
