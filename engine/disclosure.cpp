@@ -233,7 +233,7 @@ void withhold_record_uses(const std::vector<RecordUse>& uses, const std::vector<
   const std::string key = "ADM" + std::to_string(finest.spec.level) + "_PCODE";
   for (const RecordUse& use : uses) {
     const auto release = std::find_if(releases.begin(), releases.end(), [&](const LayerRelease& r) { return r.layer == use.layer; });
-    if (release == releases.end() || release->precise || release->withheld_units.empty()) continue;
+    if (release == releases.end() || release->precise || (release->withheld_units.empty() && use.small_below <= 0)) continue;
     for (geo::LayerData* table : outputs) {
       // The finest level's layer and the summary table both carry its name.
       if (table->name != (use.output.empty() ? finest.spec.name : use.output)) continue;
@@ -252,11 +252,15 @@ void withhold_record_uses(const std::vector<RecordUse>& uses, const std::vector<
         bool withhold = unit_field < 0;  // rows that cannot be placed: withhold
         if (unit_field >= 0) {
           const std::int32_t unit = finest.index_of(geo::to_text(row[static_cast<std::size_t>(unit_field)]));
-          withhold = unit >= 0 && release->withheld_units[static_cast<std::size_t>(unit)];
+          withhold = unit >= 0 && !release->withheld_units.empty() && release->withheld_units[static_cast<std::size_t>(unit)];
           if (unit >= 0 && category_field >= 0)
             withhold = withhold || release->withheld_categories.count(
                                        {static_cast<std::size_t>(unit),
                                         value_slug(geo::to_text(row[static_cast<std::size_t>(category_field)]))});
+        }
+        for (std::size_t f : fields) {
+          const auto* count = std::get_if<std::int64_t>(&row[f]);
+          withhold = withhold || (count != nullptr && *count >= 1 && *count < use.small_below);
         }
         if (withhold)
           for (std::size_t f : fields) row[f] = std::monostate{};

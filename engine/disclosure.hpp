@@ -54,6 +54,9 @@ struct RecordUse {
   std::vector<std::string> fields;  // the fields concerned; empty = all but ADM* and `keep`
   std::vector<std::string> keep;    // ordinal fields left as they are (ranks, tiers); "hotspot_*" = a prefix
   std::string category;  // field holding the category a row counts (per-category tables)
+  // > 0: rows of point features (a facility's catchment, not a unit) where a
+  // listed field holds a count from 1 to small_below - 1 are withheld too.
+  int small_below = 0;
 };
 
 // Throws engine::Error when --allow-precise names no layer of the project or

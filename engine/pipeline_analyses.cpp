@@ -62,11 +62,12 @@ JoinedLayers load_and_join_layers(const Project& project, const Boundaries& boun
   return out;
 }
 
-std::vector<RecordUse> coverage_record_uses(const std::string& issues) {
+std::vector<RecordUse> coverage_record_uses(const std::string& issues, int min_count) {
   return {{"", issues,
            {"issues", "issues_covered", "issues_uncovered", "issues_covered_share", "issues_partner_in_reach",
-            "nearest_facility_median_m", "nearest_facility_p90_m", "gap_rank", "gap_reasons"}, {}, ""},
-          {"gaps", issues, {"issues", "issues_uncovered", "nearest_facility_median_m", "reasons", "explanation"}, {}, ""}};
+            "issues_over_capacity", "nearest_facility_median_m", "nearest_facility_p90_m", "gap_rank", "gap_reasons"}, {}, ""},
+          {"gaps", issues, {"issues", "issues_uncovered", "nearest_facility_median_m", "reasons", "explanation"}, {}, ""},
+          {"facility_load", issues, {"issues_in_reach", "issues_served", "load_share"}, {}, "", min_count}};
 }
 
 namespace {
@@ -109,9 +110,11 @@ void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_ou
   out.layers.push_back(cov::uncovered_layer(result, in.boundaries));
   out.layers.push_back(cov::three_w_table(result, in.boundaries));
   out.layers.push_back(cov::gaps_table(result, in.boundaries));
+  if (inputs.facilities.layer != nullptr && inputs.issues.layer != nullptr)
+    out.layers.push_back(cov::facility_load_layer(result, in.boundaries, inputs.facilities));
   if (options.sites.k > 0) out.layers.push_back(cov::suggested_sites_layer(result, in.boundaries, options));
   out.report["coverage"] = cov::coverage_summary(result, options);
-  for (RecordUse& use : coverage_record_uses(names.issues)) out.record_uses.push_back(std::move(use));
+  for (RecordUse& use : coverage_record_uses(names.issues, in.project.output.min_count)) out.record_uses.push_back(std::move(use));
 
   const cov::CoverageTotals& t = result.totals;
   out.summary_lines.push_back(format("coverage: %lld of %lld issues within reach of an operational facility (%.1f %%); "
@@ -122,6 +125,9 @@ void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_ou
   out.summary_lines.push_back(format("coverage: uncovered area %.0f of %.0f km2 (%.1f %%); %zu gaps; %zu suggested sites",
                                      t.uncovered_km2, t.area_km2, percent(t.uncovered_km2, t.area_km2), result.gaps.size(),
                                      result.sites.picks.size()));
+  if (result.load.limited)
+    out.summary_lines.push_back(format("coverage: facility capacities (field '%s'): %lld issues within reach only of full facilities",
+                                       options.facility_capacity_field.c_str(), static_cast<long long>(t.issues_over_capacity)));
   if (!std::isnan(t.population))
     out.summary_lines.push_back(format("coverage: population %.0f, covered %.0f (%.1f %%)", t.population,
                                        t.population_covered, percent(t.population_covered, t.population)));

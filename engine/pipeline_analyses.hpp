@@ -61,7 +61,7 @@ void match_admin_names(const Project& project, const Boundaries& boundaries, con
                        std::vector<LayerJoin>& joins, Progress& progress);
 
 // The coverage outputs computed from the records of the layer `issues`.
-std::vector<RecordUse> coverage_record_uses(const std::string& issues);
+std::vector<RecordUse> coverage_record_uses(const std::string& issues, int min_count);
 
 // Every point layer of the project loaded, joined (with join.snap_m) and
 // placed by admin names: what `localmap run` does before its analyses, for

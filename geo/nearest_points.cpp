@@ -5,7 +5,7 @@
 #include <numeric>
 #include <thread>
 
-#include <geodesic.h>
+#include "geo/geodesic.hpp"
 
 namespace geo {
 namespace {
@@ -24,20 +24,9 @@ constexpr double kE2 = kF * (2 - kF);
 // bound never excludes a site it should not.
 constexpr double kRelativeSlack = 1e-12;
 constexpr double kChordSlack = 1e-12;      // on the unit sphere
-constexpr double kDistanceSlackM = 1e-6;   // one micrometre
+constexpr double kDistanceSlackM = 1e-6 + kGeodesicDistanceErrorM;  // rounding + geodesic_distance_m's error
 
-// The geodesic distance alone (no azimuths): the one number a query needs,
-// from the same PROJ routine geo::geodesic_distance_m uses.
-double geodesic_m(Point a, Point b) {
-  static const geod_geodesic wgs84 = [] {
-    geod_geodesic g;
-    geod_init(&g, kA, kF);
-    return g;
-  }();
-  double s12 = 0;
-  geod_geninverse(&wgs84, a.y, a.x, b.y, b.x, &s12, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
-  return s12;
-}
+double geodesic_m(Point a, Point b) { return geodesic_distance_m(a, b); }
 
 bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 

@@ -43,6 +43,7 @@ CoverageTotals totals_of(const CoverageResult& r, const CoverageInputs& in, cons
     const DistrictCoverage& d = r.units[u];
     t.issues += d.issues;
     t.issues_covered += d.issues_covered;
+    t.issues_over_capacity += d.issues_over_capacity;
     t.issues_partner_in_reach += d.issues_partner_in_reach;
     t.partners += d.partners;
     t.area_km2 += level.units[u].area_km2;
@@ -60,6 +61,24 @@ CoverageTotals totals_of(const CoverageResult& r, const CoverageInputs& in, cons
   t.nearest_median_m = quantile(distances, 0.5);
   t.nearest_p90_m = quantile(distances, 0.9);
   return t;
+}
+
+// Serves the issues within reach under the facilities' capacities; an issue
+// is covered when it is served.  The pairs within reach are an independent
+// second computation of radius coverage (per facility, not per issue), so
+// they must agree with CoverageIndex issue by issue.
+void assign_to_facilities(const CoverageInputs& in, const CoverageOptions& options, unsigned threads, CoverageResult& r) {
+  const PointLayer& issues = *in.issues.layer;
+  r.load = assign_issues(issues.points, in.facilities.layer->points, r.facilities.radius_m,
+                         facility_capacities(in.facilities.layer, options.facility_capacity_field, r.warnings), threads);
+  for (std::size_t i = 0; i < issues.size(); ++i) {
+    if (r.load.reached[i] != r.issues.covered[i])
+      throw Error("internal check failed: " + where_in_layer(issues, issues.records[i], "") + " is " +
+                      (r.issues.covered[i] ? "" : "not ") + "within a facility's radius by the coverage index but " +
+                      (r.load.reached[i] ? "" : "not ") + "by the facility pairs",
+                  {}, "please report this with the project file");
+    r.issues.covered[i] = r.load.served_by[i] >= 0 ? 1 : 0;
+  }
 }
 
 // People left uncovered, as demand points, when population comes from the
@@ -99,8 +118,20 @@ CoverageResult compute_coverage(const CoverageInputs& in, const CoverageOptions&
   if (in.partners.layer != nullptr) r.partners = nearest_columns(*in.partners.layer, indexes, false, threads);
   progress.end();
 
+  if (in.facilities.layer != nullptr && in.issues.layer != nullptr) {
+    progress.begin("coverage: facility load", 0);
+    assign_to_facilities(in, options, threads, r);
+    progress.end();
+  }
+
   r.units = district_coverage(level.units.size(), in.facilities, r.facilities, in.partners, in.issues, r.issues,
                               options.partner_reach_m);
+
+  if (!r.load.served_by.empty())
+    for (std::size_t i = 0; i < in.issues.layer->size(); ++i) {
+      const std::int32_t u = in.issues.join->unit[i];
+      if (u >= 0 && r.load.reached[i] && r.load.served_by[i] < 0) ++r.units[static_cast<std::size_t>(u)].issues_over_capacity;
+    }
 
   progress.begin("coverage: uncovered areas", level.units.size());
   const std::vector<geo::Point> no_points;

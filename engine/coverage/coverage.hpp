@@ -8,7 +8,9 @@
 // Steps, each in its own file:
 //   facility_classes   type, status, operational?, radius of every facility
 //   nearest_sites      nearest operational facility / partner per issue and
-//                      partner (exact geodesic nearest), covered or not
+//                      partner (exact geodesic nearest), within reach or not
+//   facility_load      which facility serves each issue within reach, under
+//                      the facilities' capacities (nearest pair first)
 //   district_coverage  per unit: issues covered, median / p90 distance,
 //                      partners present, facilities by type and status
 //   uncovered_areas    per unit: the area outside every coverage disc
@@ -35,6 +37,7 @@
 #include "engine/coverage/coverage_options.hpp"
 #include "engine/coverage/district_coverage.hpp"
 #include "engine/coverage/facility_classes.hpp"
+#include "engine/coverage/facility_load.hpp"
 #include "engine/coverage/gaps.hpp"
 #include "engine/coverage/nearest_sites.hpp"
 #include "engine/coverage/population.hpp"
@@ -55,6 +58,7 @@ struct CoverageInputs {
 struct CoverageTotals {
   std::int64_t facilities = 0, operational = 0, covering = 0;
   std::int64_t issues = 0, issues_covered = 0;  // issues inside a unit
+  std::int64_t issues_over_capacity = 0;        // within reach, but only of full facilities
   std::int64_t issues_partner_in_reach = 0;
   std::int64_t partners = 0;                    // partners inside a unit
   double nearest_median_m = NAN, nearest_p90_m = NAN;  // over issues inside a unit
@@ -64,7 +68,9 @@ struct CoverageTotals {
 
 struct CoverageResult {
   FacilityClasses facilities;
-  NearestColumns issues, partners;       // per record of those layers (empty when absent)
+  NearestColumns issues, partners;       // per record of those layers (empty when absent);
+                                         // issues.covered = served (facility_load.hpp)
+  FacilityLoad load;                     // per facility and issue record (empty without both layers)
   std::vector<DistrictCoverage> units;   // per finest-level unit
   UncoveredAreas uncovered;
   PopulationCoverage population;

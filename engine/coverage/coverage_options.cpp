@@ -120,6 +120,7 @@ CoverageOptions parse_coverage_options(Section& s, const std::string& base_dir) 
   for (std::string& status : o.operational) status = value_slug(status);
   o.radius_m = read_radius_table(s);
   o.default_radius_m = optional_number(s, "default_radius_m");
+  o.facility_capacity_field = s.text("facility_capacity_field");
   o.partner_reach_m = s.number("partner_reach_m", o.partner_reach_m);
   o.nearest_by_type = s.boolean("nearest_by_type", false);
   o.disc_vertices = s.integer("disc_vertices", o.disc_vertices);

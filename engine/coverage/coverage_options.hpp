@@ -13,6 +13,8 @@
 //       security_department: {operational: 10000, rehabilitated: 10000, damaged: 2000}
 //                                   #   a mapping: per status value (others cover nothing)
 //     default_radius_m: 3000        # for types missing from radius_m; DEFAULT none (they cover nothing)
+//     facility_capacity_field: cap  # field of the facilities layer: the most issues each can serve;
+//                                   #   DEFAULT none = unlimited (facility_load.hpp: nearest pair first)
 //     partner_reach_m: 10000        # an issue has a partner "within reach" at this distance
 //     nearest_by_type: false        # also the nearest operational facility of each type
 //     disc_vertices: 128            # vertices of a coverage disc polygon
@@ -111,6 +113,9 @@ struct CoverageOptions {
   // Radius of operational facilities whose type is not in radius_m.
   // DEFAULT: none = they cover nothing (and a warning names the type).
   std::optional<double> default_radius_m;
+  // Field of the facilities layer holding each facility's capacity in
+  // issues.  DEFAULT: "" = unlimited.
+  std::string facility_capacity_field;
   double partner_reach_m = 10000;  // DEFAULT: 10000
   bool nearest_by_type = false;    // DEFAULT: false
   int disc_vertices = 128;         // DEFAULT: 128 (disc area 0.04 % short of the circle)

@@ -49,6 +49,8 @@ UnitTable coverage_unit_table(const CoverageResult& r, const AdminLevel& finest)
   auto field = [&](const std::string& name, FieldType type) { t.fields.push_back({name, type}); };
   for (const char* name : {"issues", "issues_covered", "issues_uncovered"}) field(name, FieldType::Integer);
   field("issues_covered_share", FieldType::Real);
+  const bool capacities = r.load.limited;
+  if (capacities) field("issues_over_capacity", FieldType::Integer);
   field("issues_partner_in_reach", FieldType::Integer);
   field("nearest_facility_median_m", FieldType::Real);
   field("nearest_facility_p90_m", FieldType::Real);
@@ -79,9 +81,11 @@ UnitTable coverage_unit_table(const CoverageResult& r, const AdminLevel& finest)
   }
   for (std::size_t u = 0; u < r.units.size(); ++u) {
     const DistrictCoverage& d = r.units[u];
-    std::vector<Value> row{d.issues, d.issues_covered, d.issues - d.issues_covered, share(double(d.issues_covered), double(d.issues)),
-                           d.issues_partner_in_reach, metres(d.nearest_median_m), metres(d.nearest_p90_m), d.partners,
-                           d.facilities, d.facilities_operational};
+    std::vector<Value> row{d.issues, d.issues_covered, d.issues - d.issues_covered, share(double(d.issues_covered), double(d.issues))};
+    if (capacities) row.emplace_back(d.issues_over_capacity);
+    for (Value v : {Value{d.issues_partner_in_reach}, metres(d.nearest_median_m), metres(d.nearest_p90_m), Value{d.partners},
+                    Value{d.facilities}, Value{d.facilities_operational}})
+      row.push_back(std::move(v));
     for (const std::string& key : type_status) {
       const auto it = d.facilities_by_type_status.find(key);
       row.emplace_back(it == d.facilities_by_type_status.end() ? std::int64_t{0} : it->second);
@@ -223,6 +227,34 @@ geo::LayerData gaps_table(const CoverageResult& r, const Boundaries& boundaries)
   return out;
 }
 
+geo::LayerData facility_load_layer(const CoverageResult& r, const Boundaries& boundaries, PointLayerRef facilities) {
+  const UnitColumns units = admin_columns(boundaries);
+  geo::LayerData out;
+  out.name = "facility_load";
+  out.geometry = geo::GeometryKind::Point;
+  out.fields = {{"id", FieldType::String}, {"type", FieldType::String}, {"status", FieldType::String}};
+  out.fields.insert(out.fields.end(), units.fields.begin(), units.fields.end());
+  for (const char* name : {"radius_m", "capacity"}) out.fields.push_back({name, FieldType::Real});
+  for (const char* name : {"issues_in_reach", "issues_served"}) out.fields.push_back({name, FieldType::Integer});
+  out.fields.push_back({"load_share", FieldType::Real});
+  if (facilities.layer == nullptr || r.load.served.empty()) return out;
+  for (std::size_t f = 0; f < facilities.layer->size(); ++f) {
+    if (!std::isfinite(facilities.layer->points[f].x)) continue;  // rejected: no location
+    const double capacity = r.load.capacity[f];
+    std::vector<Value> row{facility_id(facilities.layer, static_cast<std::int32_t>(f)), text_or_null(r.facilities.type[f]),
+                           text_or_null(r.facilities.status[f])};
+    for (Value& v : units.values(facilities.join->unit[f])) row.push_back(std::move(v));
+    row.push_back(rounded(r.facilities.radius_m[f], 100));
+    row.push_back(std::isfinite(capacity) ? Value{capacity} : Value{});
+    row.emplace_back(r.load.in_reach[f]);
+    row.emplace_back(r.load.served[f]);
+    row.push_back(std::isfinite(capacity) ? share(double(r.load.served[f]), capacity) : Value{});
+    out.rows.push_back(std::move(row));
+    out.points.push_back(facilities.layer->points[f]);
+  }
+  return out;
+}
+
 geo::LayerData suggested_sites_layer(const CoverageResult& r, const Boundaries& boundaries, const CoverageOptions& options) {
   const UnitColumns units = admin_columns(boundaries);
   geo::LayerData out;
@@ -263,6 +295,7 @@ nlohmann::json coverage_summary(const CoverageResult& r, const CoverageOptions& 
             {{"operational", options.operational},
              {"radius_m", radii},
              {"default_radius_m", options.default_radius_m ? json(*options.default_radius_m) : json(nullptr)},
+             {"facility_capacity_field", options.facility_capacity_field.empty() ? json(nullptr) : json(options.facility_capacity_field)},
              {"partner_reach_m", options.partner_reach_m},
              {"disc_vertices", options.disc_vertices},
              {"population", r.population.source.empty() ? json(nullptr) : json(r.population.source)}}},
@@ -272,6 +305,8 @@ nlohmann::json coverage_summary(const CoverageResult& r, const CoverageOptions& 
              {"facilities_covering", t.covering},
              {"issues", t.issues},
              {"issues_covered", t.issues_covered},
+             {"issues_over_capacity", t.issues_over_capacity},
+             {"facility_capacities", r.load.limited},
              {"issues_partner_in_reach", t.issues_partner_in_reach},
              {"nearest_facility_median_m", number(t.nearest_median_m)},
              {"nearest_facility_p90_m", number(t.nearest_p90_m)},

@@ -4,6 +4,7 @@
 // (engine::UnitTable, for engine::admin_layer):
 //
 //   districts fields   issues, issues_covered, issues_uncovered, issues_covered_share,
+//                      issues_over_capacity (when facilities have capacities),
 //                      issues_partner_in_reach, nearest_facility_median_m, nearest_facility_p90_m,
 //                      partners, facilities, facilities_operational, facilities_<type>_<status>,
 //                      uncovered_km2, uncovered_share, pop_total, pop_covered, pop_uncovered,
@@ -19,6 +20,9 @@
 //   gaps               one row per gap, worst first: rank, unit codes and names, issues,
 //                      issues_uncovered, pop_uncovered, facilities, facilities_operational,
 //                      partners, nearest_facility_median_m, reasons, explanation
+//   facility_load      one point per located facility: id, type, status, unit codes and
+//                      names, radius_m, capacity, issues_in_reach, issues_served, load_share
+//                      (served / capacity)
 //   suggested_sites    one point per chosen site, in pick order: rank, origin, id, name,
 //                      unit codes and names, radius_m, capacity, objective, gain, covered,
 //                      covered_share
@@ -45,6 +49,7 @@ void append_nearest_columns(geo::LayerData& joined, const NearestColumns& neares
 geo::LayerData uncovered_layer(const CoverageResult& result, const Boundaries& boundaries);
 geo::LayerData three_w_table(const CoverageResult& result, const Boundaries& boundaries);
 geo::LayerData gaps_table(const CoverageResult& result, const Boundaries& boundaries);
+geo::LayerData facility_load_layer(const CoverageResult& result, const Boundaries& boundaries, PointLayerRef facilities);
 geo::LayerData suggested_sites_layer(const CoverageResult& result, const Boundaries& boundaries,
                                      const CoverageOptions& options);
 

@@ -19,6 +19,7 @@ namespace engine::coverage {
 
 struct DistrictCoverage {
   std::int64_t issues = 0, issues_covered = 0;
+  std::int64_t issues_over_capacity = 0;     // within reach, but only of full facilities
   std::int64_t issues_partner_in_reach = 0;  // with a partner within partner_reach_m
   double nearest_median_m = NAN, nearest_p90_m = NAN;  // over issues with a nearest operational facility
   std::int64_t partners = 0;

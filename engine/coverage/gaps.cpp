@@ -45,10 +45,15 @@ std::vector<Gap> rank_gaps(const AdminLevel& level, const std::vector<DistrictCo
       gap.reasons.push_back("no_partner");
       text.push_back("no partner CSO");
     }
-    if (d.facilities_operational > 0 && issues_uncovered > 0) {
+    const std::int64_t beyond_reach = issues_uncovered - d.issues_over_capacity;
+    if (d.issues_over_capacity > 0) {
+      gap.reasons.push_back("facilities_at_capacity");
+      text.push_back(plural(d.issues_over_capacity, "issue", "issues") + " within reach only of facilities at capacity");
+    }
+    if (d.facilities_operational > 0 && beyond_reach > 0) {
       gap.reasons.push_back("issues_beyond_reach");
-      text.push_back(plural(issues_uncovered, "issue", "issues") + " beyond the reach of its facilities");
-    } else if (d.facilities_operational > 0 && people_uncovered) {
+      text.push_back(plural(beyond_reach, "issue", "issues") + " beyond the reach of its facilities");
+    } else if (d.facilities_operational > 0 && d.issues_over_capacity == 0 && people_uncovered) {
       gap.reasons.push_back("people_beyond_reach");
       text.push_back("people beyond the reach of its facilities");
     }

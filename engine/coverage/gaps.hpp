@@ -6,6 +6,7 @@
 //   only_damaged_facilities          it holds facilities, all damaged
 //   only_non_operational_facilities  it holds facilities, none operational (other statuses)
 //   no_partner                       no partner CSO in the unit (only when there is a partners layer)
+//   facilities_at_capacity           issues lie within reach only of facilities already full
 //   issues_beyond_reach              operational facilities are there, yet issues lie beyond their radius
 //   people_beyond_reach              likewise for people, where no issue is uncovered
 

@@ -252,7 +252,9 @@ TEST(ActivitiesVerb, WithholdsSmallIssueCountsInReach) {
     const json& p = f.at("properties");
     const Row& row = reach.at(p.at("ADM2_PCODE").get<std::string>());
     EXPECT_EQ(p.at("n_issues").is_null(), row.at("issues").empty()) << p.at("ADM2_PCODE");
-    if (!p.at("n_issues").is_null()) EXPECT_EQ(std::to_string(p.at("n_issues").get<int>()), row.at("issues"));
+    if (!p.at("n_issues").is_null()) {
+      EXPECT_EQ(std::to_string(p.at("n_issues").get<int>()), row.at("issues"));
+    }
     withheld += p.at("n_issues").is_null();
   }
   EXPECT_GE(withheld, 1);

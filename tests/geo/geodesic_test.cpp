@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 #include <sstream>
 
@@ -27,8 +29,32 @@ TEST(Geodesic, DirectInvertsInverse) {
     const Point o{lon(rng), lat(rng)};
     const double d = dist(rng);
     const Point t = geo::geodesic_direct(o, az(rng), d);
-    EXPECT_NEAR(geo::geodesic_distance_m(o, t), d, 1e-6);
+    EXPECT_NEAR(geo::geodesic_distance_m(o, t), d, geo::kGeodesicDistanceErrorM);
+    EXPECT_NEAR(geo::geodesic_inverse(o, t).distance_m, d, 1e-6);
   }
+}
+
+// geodesic_distance_m's Vincenty path against Karney's algorithm (PROJ's
+// geod_inverse, through geodesic_inverse) over the whole globe: lines from
+// millimetres to the 5-degree limit, on and near the equator, near the
+// poles, across the antimeridian.
+TEST(Geodesic, FastDistanceStaysWithinItsErrorOfKarney) {
+  std::mt19937_64 rng(17);
+  std::uniform_real_distribution<double> lon(-180, 180), lat(-89.5, 89.5), unit(-1, 1), exponent(-9, 0);
+  double worst = 0;
+  for (int i = 0; i < 300000; ++i) {
+    Point a{lon(rng), lat(rng)};
+    const double span = 5 * std::pow(10.0, exponent(rng));  // degrees, 5e-9 .. 5
+    Point b{a.x + span * unit(rng), std::clamp(a.y + span * unit(rng), -89.5, 89.5)};
+    if (i % 5 == 0) a.y = 0;                 // from the equator
+    if (i % 7 == 0) b.y = a.y;               // along a parallel
+    if (i % 11 == 0) b.x = a.x;              // along a meridian
+    if (i % 13 == 0) a.x = 179.999, b.x = -179.999 + span * std::fabs(unit(rng));  // across the antimeridian
+    const double fast = geo::geodesic_distance_m(a, b), karney = geo::geodesic_inverse(a, b).distance_m;
+    worst = std::max(worst, std::fabs(fast - karney));
+    ASSERT_NEAR(fast, karney, geo::kGeodesicDistanceErrorM) << a.x << " " << a.y << " -> " << b.x << " " << b.y;
+  }
+  EXPECT_GT(worst, 0.0);  // the fast path was taken: it is not bit-identical to Karney
 }
 
 // Independent oracle: pyproj.Geod (Debian's python3-pyproj), run now.
@@ -40,7 +66,9 @@ TEST(Geodesic, AgreesWithPyproj) {
   script << "from pyproj import Geod\ng = Geod(ellps='WGS84')\n";
   script.precision(17);
   for (int i = 0; i < 200; ++i) {
-    pairs.push_back({{lon(rng), lat(rng)}, {lon(rng), lat(rng)}});
+    const Point a{lon(rng), lat(rng)};
+    // Half the pairs at nearest-facility range (Vincenty path), half far apart.
+    pairs.push_back({a, i % 2 ? Point{a.x + (lon(rng) - 47.5) / 50, a.y + (lat(rng) - 20) / 60} : Point{lon(rng), lat(rng)}});
     script << "print(repr(g.inv(" << pairs.back().first.x << "," << pairs.back().first.y << ","
            << pairs.back().second.x << "," << pairs.back().second.y << ")[2]))\n";
   }
@@ -52,7 +80,8 @@ TEST(Geodesic, AgreesWithPyproj) {
   for (const auto& [a, b] : pairs) {
     double expected = 0;
     ASSERT_TRUE(lines >> expected);
-    EXPECT_NEAR(geo::geodesic_distance_m(a, b), expected, 1e-6);
+    EXPECT_NEAR(geo::geodesic_distance_m(a, b), expected, geo::kGeodesicDistanceErrorM);
+    EXPECT_NEAR(geo::geodesic_inverse(a, b).distance_m, expected, 1e-6);
   }
 }
 

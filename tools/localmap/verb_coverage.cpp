@@ -159,7 +159,7 @@ class CoverageVerb final : public Verb {
                                              engine::count_by_unit(boundaries, finest_level, layer_ptrs, join_ptrs), true,
                                              {&fields}));
     engine::protect_finest_counts(boundaries, layer_ptrs, join_ptrs, outputs.back().second, releases, project.output.min_count);
-    const std::vector<engine::RecordUse> uses = engine::coverage_record_uses(names.issues);
+    const std::vector<engine::RecordUse> uses = engine::coverage_record_uses(names.issues, project.output.min_count);
     const engine::UnitColumns units = engine::admin_columns(boundaries);
     const engine::PointLayer* facility_layer = facilities ? &facilities->layer : nullptr;
     const engine::PointLayer* partner_layer = partners ? &partners->layer : nullptr;
@@ -176,7 +176,11 @@ class CoverageVerb final : public Verb {
     outputs.emplace_back("uncovered.geojson", cov::uncovered_layer(result, boundaries));
     outputs.emplace_back("three_w.csv", cov::three_w_table(result, boundaries));
     outputs.emplace_back("gaps.csv", cov::gaps_table(result, boundaries));
-    engine::withhold_record_uses(uses, releases, finest, {&outputs.front().second, &outputs.back().second});
+    if (facilities && issues) outputs.emplace_back("facility_load.geojson", cov::facility_load_layer(result, boundaries, inputs.facilities));
+    std::vector<geo::LayerData*> analysed;
+    for (auto& [file, layer] : outputs)
+      if (&layer == &outputs.front().second || layer.name == "gaps" || layer.name == "facility_load") analysed.push_back(&layer);
+    engine::withhold_record_uses(uses, releases, finest, analysed);
     if (options.sites.k > 0)
       outputs.emplace_back("suggested_sites.geojson", cov::suggested_sites_layer(result, boundaries, options));
 
@@ -221,6 +225,9 @@ class CoverageVerb final : public Verb {
                 percent(double(t.issues_covered), double(t.issues)).c_str(), km(options.partner_reach_m).c_str(),
                 static_cast<long long>(t.issues_partner_in_reach),
                 percent(double(t.issues_partner_in_reach), double(t.issues)).c_str());
+    if (r.load.limited)
+      std::printf("facility capacities (field '%s'): %lld issues within reach only of full facilities (facility_load.geojson)\n",
+                  options.facility_capacity_field.c_str(), static_cast<long long>(t.issues_over_capacity));
     std::printf("nearest operational facility: median %s, 90th percentile %s\n", km(t.nearest_median_m).c_str(),
                 km(t.nearest_p90_m).c_str());
     std::printf("uncovered area: %s of %s km2 (%s)\n", whole(t.uncovered_km2).c_str(), whole(t.area_km2).c_str(),
