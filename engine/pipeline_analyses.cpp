@@ -125,6 +125,8 @@ void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_ou
   out.summary_lines.push_back(format("coverage: uncovered area %.0f of %.0f km2 (%.1f %%); %zu gaps; %zu suggested sites",
                                      t.uncovered_km2, t.area_km2, percent(t.uncovered_km2, t.area_km2), result.gaps.size(),
                                      result.sites.picks.size()));
+  if (const std::string exact = cov::exact_check_sentence(result.sites); !exact.empty())
+    out.summary_lines.push_back("coverage: new sites: " + exact);
   if (result.load.limited)
     out.summary_lines.push_back(format("coverage: facility capacities (field '%s'): %lld issues within reach only of full facilities",
                                        options.facility_capacity_field.c_str(), static_cast<long long>(t.issues_over_capacity)));

@@ -1,10 +1,24 @@
 #include "engine/run_report.hpp"
 
+#include <sys/resource.h>
+
+#include <cmath>
+
 #include "engine/version.hpp"
 #include "geo/geometry.hpp"
 #include "geo/vector_reader.hpp"
 
 namespace engine {
+namespace {
+
+// The process's peak resident memory so far (Linux reports ru_maxrss in KiB).
+double peak_memory_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+}  // namespace
 
 nlohmann::json run_report(const RunSummary& s) {
   using nlohmann::json;
@@ -49,6 +63,7 @@ nlohmann::json run_report(const RunSummary& s) {
   json timings = json::object();
   for (const auto& [step, seconds] : s.timings_s) timings[step] = seconds;
   report["timings_s"] = timings;
+  report["peak_memory_mib"] = std::round(peak_memory_mib() * 10) / 10;
   report["outputs"] = s.outputs;
   report["libraries"] = {{"gdal", geo::gdal_version()}, {"geos", geo::geos_version()}, {"proj", geo::proj_version()}};
   return report;

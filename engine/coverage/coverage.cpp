@@ -190,7 +190,7 @@ CoverageResult compute_coverage(const CoverageInputs& in, const CoverageOptions&
     }
     if (have_demand) {
       r.candidates = candidate_sites(options, in.candidates, in.partners, r.uncovered.shape, r.warnings);
-      r.sites = select_sites(r.demand, baseline, total, r.candidates.sites, s.k, threads);
+      r.sites = select_sites(r.demand, baseline, total, r.candidates.sites, s.k, threads, s.exact_time_limit_s);
       if (!r.sites.stopped.empty())
         r.warnings.push_back("only " + std::to_string(r.sites.picks.size()) + " of " + std::to_string(s.k) +
                              " new sites suggested: " + r.sites.stopped);

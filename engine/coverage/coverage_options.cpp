@@ -102,6 +102,7 @@ void read_sites(Section& s, const std::string& base_dir, SiteOptions& o) {
   o.grid_as_candidates = optional_boolean(s, "grid_as_candidates");
   o.grid_spacing_m = s.number("grid_spacing_m", 5000);
   o.max_candidates = s.integer("max_candidates", 20000);
+  o.exact_time_limit_s = s.number("exact_time_limit_s", o.exact_time_limit_s);
   s.finish();
 }
 
@@ -172,6 +173,8 @@ void CoverageOptions::validate() const {
   if (!(s.capacity >= 0)) fail(s.line, "'coverage.sites.capacity' must be 0 (unlimited) or more");
   if (!(s.grid_spacing_m >= 10) || s.grid_spacing_m > 1e6)
     fail(s.line, "'coverage.sites.grid_spacing_m' must be between 10 and 1,000,000 metres");
+  if (!(s.exact_time_limit_s >= 0) || s.exact_time_limit_s > 3600)
+    fail(s.line, "'coverage.sites.exact_time_limit_s' must be between 0 (no exact check) and 3600 seconds");
   if (s.max_candidates < 1 || s.max_candidates > 10000000)
     fail(s.line, "'coverage.sites.max_candidates' must be between 1 and 10,000,000");
   if (s.k > 0 && !s.candidates && !s.use_partners() && !s.use_grid())

@@ -36,6 +36,8 @@
 //       grid_as_candidates: true        # likewise
 //       grid_spacing_m: 5000        # grid of candidates inside uncovered areas
 //       max_candidates: 20000       # the grid is coarsened (with a warning) beyond this
+//       exact_time_limit_s: 10      # also solve exactly (GLPK) to report greedy's distance from
+//                                   #   the optimum; 0 = off (exact_sites.hpp)
 //     threads: 0                    # 0 = one per core; results never depend on it
 //
 // Type and status values are compared as value slugs (engine/counts.hpp):
@@ -95,6 +97,7 @@ struct SiteOptions {
   std::optional<bool> grid_as_candidates;      // DEFAULT: !candidates
   double grid_spacing_m = 5000;            // DEFAULT: 5000
   int max_candidates = 20000;              // DEFAULT: 20000
+  double exact_time_limit_s = 10;          // DEFAULT: 10; 0 = no exact check (exact_sites.hpp)
   int line = 0;
 
   bool use_partners() const { return partners_as_candidates.value_or(!candidates); }

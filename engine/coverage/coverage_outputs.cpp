@@ -282,6 +282,22 @@ geo::LayerData suggested_sites_layer(const CoverageResult& r, const Boundaries& 
   return out;
 }
 
+std::string exact_check_sentence(const SiteSelection& s) {
+  if (!s.exact) return {};
+  const ExactCheck& e = *s.exact;
+  char text[256];
+  if (!e.gain) {
+    std::snprintf(text, sizeof text, "exact check: %s%s%s", e.status.c_str(), e.detail.empty() ? "" : ": ", e.detail.c_str());
+    return text;
+  }
+  double greedy = 0;
+  for (const SitePick& p : s.picks) greedy += p.gain;
+  const double share = *e.gain > 0 ? 100 * greedy / *e.gain : 100;
+  std::snprintf(text, sizeof text, "greedy's %zu sites newly cover %.10g, the best possible %.10g (%.1f %%; exact optimum by GLPK in %.2f s)",
+                s.picks.size(), greedy, *e.gain, share, e.seconds);
+  return text;
+}
+
 nlohmann::json coverage_summary(const CoverageResult& r, const CoverageOptions& options) {
   using nlohmann::json;
   const auto number = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
@@ -332,6 +348,17 @@ nlohmann::json coverage_summary(const CoverageResult& r, const CoverageOptions& 
                     {"baseline", r.sites.baseline},
                     {"picks", picks},
                     {"optimum_at_most", r.sites.optimum_at_most ? json(*r.sites.optimum_at_most) : json(nullptr)}};
+    if (const auto& e = r.sites.exact) {
+      const double greedy = r.sites.picks.empty() ? r.sites.baseline : r.sites.picks.back().covered;
+      json exact{{"status", e->status}, {"candidates", e->candidates}, {"demand_groups", e->groups},
+                 {"seconds", e->seconds}, {"detail", e->detail}};
+      if (e->gain) {
+        const double optimum = r.sites.baseline + *e->gain;
+        exact["optimum"] = optimum;
+        exact["greedy_share_of_optimum"] = number(optimum > r.sites.baseline ? (greedy - r.sites.baseline) / *e->gain : NAN);
+      }
+      out["sites"]["exact"] = exact;
+    }
   }
   return out;
 }

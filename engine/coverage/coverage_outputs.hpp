@@ -53,6 +53,9 @@ geo::LayerData facility_load_layer(const CoverageResult& result, const Boundarie
 geo::LayerData suggested_sites_layer(const CoverageResult& result, const Boundaries& boundaries,
                                      const CoverageOptions& options);
 
+// One line on the exact check of the site choice ("" when none was made).
+std::string exact_check_sentence(const SiteSelection& sites);
+
 // Parameters, totals, site picks and warnings, for run.json.
 nlohmann::json coverage_summary(const CoverageResult& result, const CoverageOptions& options);
 

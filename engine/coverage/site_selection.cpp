@@ -72,7 +72,7 @@ struct ReachBox {
 }  // namespace
 
 SiteSelection select_sites(std::span<const DemandPoint> uncovered, double baseline, double total,
-                           std::span<const CandidateSite> candidates, int k, unsigned threads) {
+                           std::span<const CandidateSite> candidates, int k, unsigned threads, double exact_time_limit_s) {
   SiteSelection out;
   out.total = total;
   out.baseline = baseline;
@@ -163,6 +163,17 @@ SiteSelection select_sites(std::span<const DemandPoint> uncovered, double baseli
     double bound = running;
     for (std::size_t i = 0; i < top; ++i) bound += left[i];
     out.optimum_at_most = std::min(bound, total);
+  }
+  if (exact_time_limit_s > 0) {
+    if (all_unlimited) {
+      std::vector<std::vector<std::int32_t>> lists(reach.size());
+      for (std::size_t c = 0; c < reach.size(); ++c) lists[c] = std::move(reach[c].demand);
+      std::vector<double> weight(uncovered.size());
+      for (std::size_t d = 0; d < uncovered.size(); ++d) weight[d] = uncovered[d].weight;
+      out.exact = solve_sites_exactly(lists, weight, k, exact_time_limit_s);
+    } else {
+      out.exact = ExactCheck{.status = "capacities", .detail = "the exact check covers unlimited capacities only"};
+    }
   }
   return out;
 }

@@ -121,6 +121,47 @@ TEST(SiteSelection, WithinOneMinusOneOverEOfBruteForce) {
   }
 }
 
+// The exact check (GLPK) against brute force over every k-subset: the same
+// optimum; greedy never above it, the data-dependent bound never below.
+TEST(SiteSelection, ExactCheckEqualsBruteForce) {
+  int greedy_short = 0;
+  for (std::uint64_t seed = 21; seed <= 36; ++seed) {
+    const Instance in = random_instance(seed, 80, 13);
+    double total = 0;
+    for (const auto& d : in.demand) total += d.weight;
+    for (int k : {1, 2, 3, 4}) {
+      const cov::SiteSelection got = cov::select_sites(in.demand, 0, total, in.sites, k, 1, 30);
+      ASSERT_TRUE(got.exact);
+      ASSERT_EQ(got.exact->status, "optimal") << got.exact->detail;
+      const double best = brute_force_best(in.demand, in.sites, k);
+      EXPECT_NEAR(*got.exact->gain, best, 1e-6) << "seed " << seed << " k " << k;
+      const double greedy = got.picks.empty() ? 0 : got.picks.back().covered;
+      EXPECT_LE(greedy, *got.exact->gain + 1e-6);
+      EXPECT_GE(*got.optimum_at_most, *got.exact->gain - 1e-6);
+      EXPECT_LE(got.exact->groups, in.demand.size());  // points reached by the same candidates merged
+      greedy_short += greedy < best;
+    }
+  }
+  EXPECT_GT(greedy_short, 0);  // the instances include ones where greedy is not optimal
+}
+
+TEST(SiteSelection, ExactCheckStatuses) {
+  const Instance in = random_instance(5, 30, 6);
+  EXPECT_FALSE(cov::select_sites(in.demand, 0, 30, in.sites, 2, 1).exact);  // not asked
+  std::vector<cov::CandidateSite> limited = in.sites;
+  limited[0].capacity = 3;
+  const auto capacities = cov::select_sites(in.demand, 0, 30, limited, 2, 1, 10);
+  ASSERT_TRUE(capacities.exact);
+  EXPECT_EQ(capacities.exact->status, "capacities");
+  EXPECT_FALSE(capacities.exact->gain);
+  // Beyond the size limit: no attempt, and the reason says how large.
+  std::vector<cov::CandidateSite> many(cov::kMaxExactCandidates + 1, in.sites[0]);
+  const auto large = cov::select_sites(in.demand, 0, 30, many, 2, 1, 10);
+  ASSERT_TRUE(large.exact);
+  EXPECT_EQ(large.exact->status, "too_large");
+  EXPECT_NE(large.exact->detail.find("5001 candidates"), std::string::npos) << large.exact->detail;
+}
+
 // Plain greedy (every gain recomputed every step) picks the same sites.
 TEST(SiteSelection, LazyEqualsPlainGreedy) {
   const Instance in = random_instance(99, 400, 80);

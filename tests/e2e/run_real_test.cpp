@@ -129,6 +129,29 @@ namespace {
 // Three admin levels (governorates, districts, sub-districts): records are
 // joined to the finest and carry all three P-codes; every level's counts add
 // up to the same total.
+// run.json's peak memory against GNU time's maximum resident set size of
+// the same process (an independent measurement from outside): run.json is
+// written just before the end, so it may be a little lower, never higher.
+TEST(RunReal, PeakMemoryMatchesGnuTime) {
+  if (!fs::exists("/usr/bin/time")) GTEST_SKIP() << "GNU time (Debian package time) is not installed";
+  const fs::path dir = testing_support::scratch_dir();
+  write_points(dir / "issues.csv", 200000);
+  const std::string project = e2e::yemen_project(dir, "  issues:\n    source: issues.csv\n    fields: {id: id, category: category}\n");
+  const auto result = testing_support::run_command("/usr/bin/time -f 'maxrss_kib %M' -o " + (dir / "time.txt").string() + " " +
+                                                   LOCALMAP_CLI + std::string(" run ") + project + " --out " + (dir / "out").string() +
+                                                   " --quiet");
+  ASSERT_EQ(result.status, 0) << result.err << result.out;
+  std::ifstream time_file(dir / "time.txt");
+  std::string label;
+  double maxrss_kib = 0;
+  ASSERT_TRUE(time_file >> label >> maxrss_kib);
+  const double measured_mib = maxrss_kib / 1024;
+  const double reported_mib = e2e::read_json(dir / "out" / "run.json")["peak_memory_mib"].get<double>();
+  EXPECT_LE(reported_mib, measured_mib + 0.1);
+  EXPECT_GE(reported_mib, 0.9 * measured_mib);
+  EXPECT_GT(reported_mib, 20.0);  // 200,000 points and 335 districts do not fit in less
+}
+
 TEST(RunReal, ThreeAdminLevels) {
   const fs::path dir = testing_support::scratch_dir();
   {

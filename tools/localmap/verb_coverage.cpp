@@ -266,6 +266,7 @@ class CoverageVerb final : public Verb {
       if (r.sites.optimum_at_most)
         std::printf("  no %d sites can cover more than %s (%s)\n", options.sites.k, whole(*r.sites.optimum_at_most).c_str(),
                     percent(*r.sites.optimum_at_most, r.sites.total).c_str());
+      if (const std::string exact = cov::exact_check_sentence(r.sites); !exact.empty()) std::printf("  %s\n", exact.c_str());
     }
     for (const std::string& w : r.warnings) std::printf("  warning: %s\n", w.c_str());
     std::printf("outputs in %s:", out_.c_str());
