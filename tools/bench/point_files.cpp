@@ -152,11 +152,11 @@ std::vector<geo::Point> random_points(std::size_t n, std::uint64_t seed, const g
   return points;
 }
 
-PointFiles prepare_point_files(const std::string& work_dir, const std::vector<geo::Point>& points,
-                               const std::string& districts) {
+PointFiles prepare_point_files(const std::string& work_dir, const std::string& stem,
+                               const std::vector<geo::Point>& points, const std::string& districts) {
   std::filesystem::create_directories(work_dir);
-  const std::string stem = (std::filesystem::path(work_dir) / ("points_" + std::to_string(points.size()))).string();
-  PointFiles files{stem + ".csv", stem + ".gpkg"};
+  const std::string base = (std::filesystem::path(work_dir) / stem).string();
+  PointFiles files{base + ".csv", base + ".gpkg"};
   files.reused_csv = csv_holds(files.csv, points);
   if (!files.reused_csv) write_csv(files.csv, points);
   files.reused_gpkg = gpkg_holds(files.gpkg, points);

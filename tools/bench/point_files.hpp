@@ -26,9 +26,11 @@ struct PointFiles {
   bool reused_csv = false, reused_gpkg = false;
 };
 
-// Writes (or reuses) WORK/points_N.csv and WORK/points_N.gpkg for `points`,
-// and copies layer 0 of `districts` into the GeoPackage as `districts`.
-PointFiles prepare_point_files(const std::string& work_dir, const std::vector<geo::Point>& points,
-                               const std::string& districts);
+// Writes (or reuses) WORK/STEM.csv and WORK/STEM.gpkg for `points`, and
+// copies layer 0 of `districts` into the GeoPackage as `districts`.  Each
+// distribution has its own stem (points_N, points_N_clustered), so running
+// both does not rewrite the files every time.
+PointFiles prepare_point_files(const std::string& work_dir, const std::string& stem,
+                               const std::vector<geo::Point>& points, const std::string& districts);
 
 }  // namespace bench
