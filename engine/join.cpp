@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "engine/error.hpp"
+#include "engine/parallel.hpp"
 
 namespace engine {
 namespace {
@@ -27,6 +28,7 @@ void JoinOptions::validate() const {
   if (!(snap_m >= 0) || snap_m > 1e6)
     throw Error("the snap distance must be between 0 and 1,000,000 metres, not " + std::to_string(snap_m), {},
                 "0 turns snapping off");
+  if (threads < 0 || threads > 256) throw Error("the join's thread count must be between 0 (one per core) and 256");
 }
 
 const char* to_string(Match m) {
@@ -43,7 +45,7 @@ const char* to_string(Match m) {
 AdminIndex::AdminIndex(const AdminLevel& level) : level_(level), locator_(geo::make_grid_locator(shapes_of(level))) {}
 
 geo::BoundaryDistance::Nearest AdminIndex::nearest(geo::Point p) const {
-  if (!distance_) distance_ = std::make_unique<geo::BoundaryDistance>(shapes_of(level_));
+  std::call_once(distance_once_, [&] { distance_ = std::make_unique<geo::BoundaryDistance>(shapes_of(level_)); });
   return distance_->nearest(p);
 }
 
@@ -83,36 +85,49 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
   out.swapped.assign(n, 0);
   out.counts.input = static_cast<std::int64_t>(n);
   progress.begin("joining " + layer.spec.name, n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!layer.notes[i].empty()) ++out.counts.approximate;
-    if (!layer.rejection[i].empty()) {
-      ++out.counts.rejected;
-      continue;
-    }
-    const geo::Point p = layer.points[i];
-    const std::int32_t unit = index.locate(p);
-    if (unit >= 0) {
-      out.unit[i] = unit;
-      out.match[i] = Match::Matched;
-      ++out.counts.matched;
-    } else {
-      const auto near = index.nearest(p);
-      out.distance_m[i] = near.distance_m;
-      if (near.polygon >= 0 && near.distance_m <= options.snap_m) {
-        out.unit[i] = near.polygon;
-        out.match[i] = Match::Snapped;
-        ++out.counts.snapped;
-      } else {
-        out.match[i] = Match::Unmatched;
-        out.nearest[i] = near.polygon;
-        ++out.counts.unmatched;
-        if (std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0) {
-          out.swapped[i] = 1;
-          ++out.counts.likely_swapped;
+  // Each record's outcome depends on that record alone: blocks of records
+  // are split over the threads, each index written by one of them, and the
+  // counts are summed afterwards in record order, so the result does not
+  // depend on the number of threads.  Progress moves between blocks, from
+  // this thread only.
+  const unsigned threads = thread_count(options.threads);
+  constexpr std::size_t kBlock = 1 << 16;
+  for (std::size_t block = 0; block < n; block += kBlock) {
+    const std::size_t block_end = std::min(n, block + kBlock);
+    parallel_chunks(block_end - block, threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = block + begin; i < block + end; ++i) {
+        if (!layer.rejection[i].empty()) continue;  // stays Rejected
+        const geo::Point p = layer.points[i];
+        const std::int32_t unit = index.locate(p);
+        if (unit >= 0) {
+          out.unit[i] = unit;
+          out.match[i] = Match::Matched;
+          continue;
+        }
+        const auto near = index.nearest(p);
+        out.distance_m[i] = near.distance_m;
+        if (near.polygon >= 0 && near.distance_m <= options.snap_m) {
+          out.unit[i] = near.polygon;
+          out.match[i] = Match::Snapped;
+        } else {
+          out.match[i] = Match::Unmatched;
+          out.nearest[i] = near.polygon;
+          out.swapped[i] = std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0;
         }
       }
+    }, 1024);
+    progress.update(block_end);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    out.counts.approximate += !layer.notes[i].empty();
+    out.counts.likely_swapped += out.swapped[i];
+    switch (out.match[i]) {
+      case Match::Matched: ++out.counts.matched; break;
+      case Match::Snapped: ++out.counts.snapped; break;
+      case Match::Unmatched: ++out.counts.unmatched; break;
+      case Match::Rejected: ++out.counts.rejected; break;
+      case Match::NameMatched: break;  // set later, by name matching
     }
-    if ((i & 0xFFFF) == 0) progress.update(i);
   }
   progress.update(n);
   progress.end();

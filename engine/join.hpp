@@ -14,9 +14,14 @@
 //   rejected   no usable location (see PointLayer::rejection)
 // Unmatched points that would fall inside a unit with latitude and longitude
 // swapped are flagged: a common data-entry error, reported, never "fixed".
+//
+// The join runs on JoinOptions::threads threads (one per core by default);
+// every record's outcome depends on that record alone, so the result is the
+// same whatever the number of threads.
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +36,7 @@ namespace engine {
 
 struct JoinOptions {
   double snap_m = 0;  // DEFAULT: 0 = no snapping
+  int threads = 0;    // DEFAULT: 0 = one per core; the result never depends on it
   void validate() const;
 };
 
@@ -73,6 +79,7 @@ class AdminIndex {
  private:
   const AdminLevel& level_;
   std::unique_ptr<geo::PointLocator> locator_;
+  mutable std::once_flag distance_once_;                      // joins query from several threads
   mutable std::unique_ptr<geo::BoundaryDistance> distance_;  // built on first use
 };
 

@@ -128,6 +128,28 @@ TEST(Join, CountsAddUpOnRealDistricts) {
     EXPECT_EQ(total, placed) << "level " << level;
     EXPECT_EQ(by_class, placed);
   }
+
+  // The same join on one thread and on three (more threads than cores): every
+  // record's outcome and every count identical, swapped lat/lon flags
+  // included (points with x and y exchanged, and a few rejected records).
+  for (int i = 0; i < 3000; ++i) points.push_back({lat(rng), lon(rng)});
+  for (int i = 0; i < 50; ++i) points.push_back({NAN, NAN});
+  const engine::PointLayer more = layer_of(points);
+  const auto one = engine::join_layer(index, more, engine::JoinOptions{2000, 1}, progress);
+  const auto three = engine::join_layer(index, more, engine::JoinOptions{2000, 3}, progress);
+  EXPECT_EQ(one.unit, three.unit);
+  EXPECT_EQ(one.match, three.match);
+  EXPECT_EQ(one.nearest, three.nearest);
+  EXPECT_EQ(one.swapped, three.swapped);
+  for (std::size_t i = 0; i < points.size(); ++i)
+    ASSERT_TRUE(one.distance_m[i] == three.distance_m[i] || (std::isnan(one.distance_m[i]) && std::isnan(three.distance_m[i])));
+  EXPECT_EQ(one.counts.matched, three.counts.matched);
+  EXPECT_EQ(one.counts.snapped, three.counts.snapped);
+  EXPECT_EQ(one.counts.unmatched, three.counts.unmatched);
+  EXPECT_EQ(one.counts.rejected, 50);
+  EXPECT_EQ(three.counts.rejected, 50);
+  EXPECT_GT(three.counts.likely_swapped, 1000);
+  EXPECT_EQ(one.counts.likely_swapped, three.counts.likely_swapped);
 }
 
 }  // namespace

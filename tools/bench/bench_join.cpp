@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -432,8 +433,11 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   // Join, then the bare location loops it is made of.
   engine::LayerJoin join;
   const std::size_t join_at = steps.size();
-  steps.push_back(measure("join              (engine::join_layer: locate + nearest)", n, R,
-                          [&] { join = engine::join_layer(*index, layer, engine::JoinOptions{0}, silent); }));
+  steps.push_back(measure("join              (engine::join_layer: locate + nearest, 1 thread)", n, R,
+                          [&] { join = engine::join_layer(*index, layer, engine::JoinOptions{0, 1}, silent); }));
+  engine::LayerJoin join_all_cores;
+  steps.push_back(measure("join, all cores   (engine::join_layer, threads: one per core)", n, R,
+                          [&] { join_all_cores = engine::join_layer(*index, layer, engine::JoinOptions{0, 0}, silent); }));
   std::vector<std::int32_t> grid(count), by_geos(count);
   const std::size_t locate_at = steps.size();
   steps.push_back(measure("locate loop, grid (engine::AdminIndex::locate)", n, R, [&] {
@@ -454,10 +458,13 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   steps.push_back(measure("locate loop, GEOS (STRtree + prepared, baseline)", n, R, [&] {
     for (std::size_t i = 0; i < count; ++i) by_geos[i] = geos->locate(layer.points[i]);
   }));
-  std::int64_t grid_vs_geos = 0, join_vs_locate = 0, join_vs_nearest = 0;
+  std::int64_t grid_vs_geos = 0, join_vs_locate = 0, join_vs_nearest = 0, one_vs_all_cores = 0;
   for (std::size_t i = 0; i < count; ++i) {
     grid_vs_geos += grid[i] != by_geos[i];
     join_vs_locate += join.unit[i] != grid[i];
+    one_vs_all_cores += join.unit[i] != join_all_cores.unit[i] ||
+                        !(join.distance_m[i] == join_all_cores.distance_m[i] ||
+                          (std::isnan(join.distance_m[i]) && std::isnan(join_all_cores.distance_m[i])));
   }
   for (std::size_t k = 0; k < outside.size(); ++k) join_vs_nearest += !(join.distance_m[outside[k]] == outside_m[k]);
   const auto inside = n - static_cast<std::int64_t>(outside.size());
@@ -528,6 +535,7 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
               thousands(join.counts.matched).c_str(), thousands(join.counts.unmatched).c_str());
   std::printf("  join_layer vs the loops: unit vs locate %s differences, distance vs nearest %s differences\n",
               thousands(join_vs_locate).c_str(), thousands(join_vs_nearest).c_str());
+  std::printf("  join_layer on 1 thread vs all cores: %s differences (unit or distance)\n", thousands(one_vs_all_cores).c_str());
   std::printf("  grid vs GEOS locator: %s differences of %s points (%s inside a district)\n",
               thousands(grid_vs_geos).c_str(), thousands(n).c_str(), thousands(inside).c_str());
   {
@@ -620,7 +628,7 @@ int main(int argc, char** argv) {
                 first_line_with("/proc/meminfo", "MemTotal").c_str());
     std::printf("build: %s; libraries: GDAL %s, GEOS %s, PROJ %s\n", LOCALMAP_BENCH_BUILD_TYPE, geo::gdal_version().c_str(),
                 geo::geos_version().c_str(), geo::proj_version().c_str());
-    std::printf("all localmap steps single-threaded; seconds: wall time (std::chrono::steady_clock), points/s from it; "
+    std::printf("localmap steps single-threaded but the one marked 'all cores'; seconds: wall time (std::chrono::steady_clock), points/s from it; "
                 "cpu s: process CPU time\n");
 
     // The districts, their code field, and the extent of the random points
