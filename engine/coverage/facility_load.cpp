@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "engine/coverage/candidate_sites.hpp"
 #include "engine/error.hpp"
 #include "engine/parallel.hpp"
 #include "geo/coordinate_columns.hpp"
@@ -16,9 +17,7 @@ std::vector<double> facility_capacities(const PointLayer* facilities, const std:
   if (facilities == nullptr) return {};
   std::vector<double> out(facilities->size(), INFINITY);
   if (field.empty()) return out;
-  int column = -1;
-  for (std::size_t i = 0; i < facilities->fields.size(); ++i)
-    if (facilities->fields[i].name == field) column = static_cast<int>(i);
+  const int column = field_named(*facilities, field);
   if (column < 0)
     throw Error("no field '" + field + "' (coverage.facility_capacity_field)",
                 {.file = facilities->source, .layer = facilities->spec.name, .field = field},
