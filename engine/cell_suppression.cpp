@@ -157,16 +157,45 @@ std::vector<std::size_t> derivable_cells(const std::vector<CellRelation>& relati
 
 CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, const std::vector<CellRelation>& relations,
                                      std::int64_t min_count, const std::vector<bool>& fixed) {
+  std::vector<CellState> states(values.size(), CellState::Open);
+  for (std::size_t c = 0; c < values.size(); ++c)
+    if (fixed[c]) states[c] = CellState::Fixed;
+  return suppress_small_cells(values, relations, min_count, states);
+}
+
+CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, const std::vector<CellRelation>& relations,
+                                     std::int64_t min_count, const std::vector<CellState>& states) {
   const std::size_t cells = values.size();
+  auto small = [&](std::size_t c) { return values[c] >= 1 && values[c] < min_count; };
   CellSuppression out;
   out.suppressed.assign(cells, false);
-  for (std::size_t c = 0; c < cells; ++c)
-    if (!fixed[c] && values[c] >= 1 && values[c] < min_count) out.suppressed[c] = true, ++out.primary;
+  std::vector<bool> open(cells, false);
+  for (std::size_t c = 0; c < cells; ++c) {
+    open[c] = states[c] == CellState::Open;
+    out.suppressed[c] = states[c] == CellState::Withheld || states[c] == CellState::Unprinted || (open[c] && small(c));
+    out.primary += open[c] && small(c);
+  }
+  // An unprinted cell that is not small may be worked out: nothing to protect.
+  auto needs_protection = [&](std::size_t c) { return out.suppressed[c] && (states[c] != CellState::Unprinted || small(c)); };
 
   std::vector<std::vector<std::size_t>> relations_of(cells);
   for (std::size_t r = 0; r < relations.size(); ++r)
     for (std::size_t c : cells_of(relations[r])) relations_of[c].push_back(r);
 
+  // A zero that is a part of a relation whose published total is used up by
+  // its published parts stays zero when withheld: it protects nothing.
+  auto pinned_zero = [&](std::size_t c) {
+    if (values[c] != 0) return false;
+    for (std::size_t r : relations_of[c]) {
+      const CellRelation& rel = relations[r];
+      if (rel.total == c || out.suppressed[rel.total]) continue;
+      std::int64_t room = values[rel.total];
+      for (std::size_t p : rel.parts)
+        if (p != c && !out.suppressed[p]) room -= values[p];
+      if (room == 0) return true;
+    }
+    return false;
+  };
   // The cheapest cell to withhold alongside the others of a relation: the
   // smallest non-zero published one.  Zeros only as a last resort: a
   // withheld zero is often pinned by non-negativity (nothing is below it)
@@ -174,7 +203,8 @@ CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, co
   auto smallest_in = [&](const CellRelation& r, bool zeros) {
     std::size_t best = cells;
     for (std::size_t c : cells_of(r))
-      if (!out.suppressed[c] && !fixed[c] && (zeros || values[c] > 0) && (best == cells || values[c] < values[best]))
+      if (!out.suppressed[c] && open[c] && (values[c] > 0 || (zeros && !pinned_zero(c))) &&
+          (best == cells || values[c] < values[best]))
         best = c;
     return best;
   };
@@ -195,7 +225,7 @@ CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, co
         std::size_t unknown = 0, last = cells;
         for (std::size_t c : cells_of(r))
           if (out.suppressed[c]) ++unknown, last = c;
-        if (unknown != 1 || given_up[last]) continue;
+        if (unknown != 1 || given_up[last] || !needs_protection(last)) continue;
         const std::size_t c = positive_in(r);
         if (c == cells) continue;  // the exact pass below decides
         withhold(c);
@@ -207,7 +237,7 @@ CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, co
     // withheld cells) that still has a cell to withhold.
     bool added = false;
     for (std::size_t cell : derivable_cells(relations, out.suppressed)) {
-      if (given_up[cell]) continue;
+      if (given_up[cell] || !needs_protection(cell)) continue;
       std::size_t best = nearest_complement(cell, relations, relations_of, out.suppressed, positive_in);
       if (best == cells) best = nearest_complement(cell, relations, relations_of, out.suppressed, any_in);
       if (best == cells) {

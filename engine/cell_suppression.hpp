@@ -31,10 +31,21 @@ struct CellSuppression {
   std::vector<std::size_t> unprotectable;
 };
 
-// `fixed` cells are published whatever happens (e.g. a layer's total, which
-// run.json states for accounting); they are never primary or complementary.
+// What a cell is before suppression.
+enum class CellState : unsigned char {
+  Open,       // published unless withheld here: primary when small, else a candidate complement
+  Fixed,      // published whatever happens (e.g. a layer's total, which run.json states for accounting)
+  Withheld,   // already withheld by an earlier table's suppression: must stay underivable
+  Unprinted,  // never published (a remainder nobody prints): must stay underivable only when small
+};
+
+// `fixed` cells are published whatever happens; they are never primary or complementary.
 CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, const std::vector<CellRelation>& relations,
                                      std::int64_t min_count, const std::vector<bool>& fixed);
+// The same, for cells some of which are withheld or unprinted already.
+// `primary` counts only Open cells; `suppressed` holds every cell not published.
+CellSuppression suppress_small_cells(const std::vector<std::int64_t>& values, const std::vector<CellRelation>& relations,
+                                     std::int64_t min_count, const std::vector<CellState>& states);
 
 // The withheld cells whose value follows from the published ones through the
 // relations (exact rational row reduction over the withheld cells).

@@ -7,6 +7,7 @@
 #include "engine/counts.hpp"
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
+#include "engine/sub_counts.hpp"
 
 namespace engine {
 namespace {
@@ -228,44 +229,99 @@ void protect_finest_counts(const Boundaries& boundaries, const std::vector<const
   protect_counts(boundaries, levels, nullptr, releases, min_count);
 }
 
-void withhold_record_uses(const std::vector<RecordUse>& uses, const std::vector<LayerRelease>& releases,
-                          const AdminLevel& finest, const std::vector<geo::LayerData*>& outputs) {
+namespace {
+
+// A field name against a pattern: exact, "prefix*" or "*suffix".
+bool matches(const std::string& pattern, const std::string& name) {
+  if (!pattern.empty() && pattern.back() == '*') return name.rfind(pattern.substr(0, pattern.size() - 1), 0) == 0;
+  if (!pattern.empty() && pattern.front() == '*')
+    return name.size() >= pattern.size() - 1 && name.compare(name.size() - (pattern.size() - 1), std::string::npos, pattern, 1) == 0;
+  return pattern == name;
+}
+bool matches_any(const std::vector<std::string>& patterns, const std::string& name) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return matches(p, name); });
+}
+
+void withhold_fields(geo::LayerData& table, std::size_t row, const std::vector<std::string>& names) {
+  for (const std::string& name : names)
+    if (const int f = table.field_index(name); f >= 0) table.rows[row][static_cast<std::size_t>(f)] = std::monostate{};
+}
+
+}  // namespace
+
+void withhold_record_uses(const std::vector<RecordUse>& uses, std::vector<LayerRelease>& releases, const AdminLevel& finest,
+                          const std::vector<geo::LayerData*>& outputs, int min_count) {
   const std::string key = "ADM" + std::to_string(finest.spec.level) + "_PCODE";
   for (const RecordUse& use : uses) {
     const auto release = std::find_if(releases.begin(), releases.end(), [&](const LayerRelease& r) { return r.layer == use.layer; });
-    if (release == releases.end() || release->precise || (release->withheld_units.empty() && use.small_below <= 0)) continue;
+    if (release == releases.end() || release->precise) continue;
+    if (release->withheld_units.empty() && use.small_below <= 0 && !use.every_row && use.splits.empty()) continue;
+    bool counted = false;  // the summary table repeats the finest level's rows: count its sub-counts once
+    struct EchoRow {
+      const RecordUse::Echo* echo;
+      std::string unit;
+    };
+    std::vector<EchoRow> echoed;
     for (geo::LayerData* table : outputs) {
       // The finest level's layer and the summary table both carry its name.
       if (table->name != (use.output.empty() ? finest.spec.name : use.output)) continue;
       std::vector<std::size_t> fields;
       for (std::size_t f = 0; f < table->fields.size(); ++f) {
         const std::string& name = table->fields[f].name;
-        const bool listed = std::find(use.fields.begin(), use.fields.end(), name) != use.fields.end();
-        const bool kept = name.rfind("ADM", 0) == 0 || std::any_of(use.keep.begin(), use.keep.end(), [&](const std::string& k) {
-                            return k == name || (!k.empty() && k.back() == '*' && name.rfind(k.substr(0, k.size() - 1), 0) == 0);
-                          });
-        if (use.fields.empty() ? !kept : listed) fields.push_back(f);
+        const bool kept = name.rfind("ADM", 0) == 0 || matches_any(use.keep, name);
+        if (use.fields.empty() ? !kept : matches_any(use.fields, name)) fields.push_back(f);
       }
       const int unit_field = table->field_index(key), category_field = use.category.empty() ? -1 : table->field_index(use.category);
-      for (std::size_t r = 0; r < table->rows.size(); ++r) {
-        std::vector<geo::Value>& row = table->rows[r];
-        bool withhold = unit_field < 0;  // rows that cannot be placed: withhold
+      const std::size_t rows = table->rows.size();
+      std::vector<bool> withheld(rows, use.every_row || unit_field < 0);  // rows that cannot be placed: withhold
+      std::vector<std::string> units(rows), groups(rows);
+      for (std::size_t r = 0; r < rows; ++r) {
+        const std::vector<geo::Value>& row = table->rows[r];
         if (unit_field >= 0) {
-          const std::int32_t unit = finest.index_of(geo::to_text(row[static_cast<std::size_t>(unit_field)]));
-          withhold = unit >= 0 && !release->withheld_units.empty() && release->withheld_units[static_cast<std::size_t>(unit)];
-          if (unit >= 0 && category_field >= 0)
-            withhold = withhold || release->withheld_categories.count(
-                                       {static_cast<std::size_t>(unit),
-                                        value_slug(geo::to_text(row[static_cast<std::size_t>(category_field)]))});
+          units[r] = geo::to_text(row[static_cast<std::size_t>(unit_field)]);
+          const std::int32_t unit = finest.index_of(units[r]);
+          withheld[r] = withheld[r] || (unit >= 0 && !release->withheld_units.empty() &&
+                                        release->withheld_units[static_cast<std::size_t>(unit)]);
+          if (category_field >= 0) {
+            groups[r] = value_slug(geo::to_text(row[static_cast<std::size_t>(category_field)]));
+            withheld[r] = withheld[r] || (unit >= 0 && release->withheld_categories.count({static_cast<std::size_t>(unit), groups[r]}));
+          }
         }
         for (std::size_t f : fields) {
           const auto* count = std::get_if<std::int64_t>(&row[f]);
-          withhold = withhold || (count != nullptr && *count >= 1 && *count < use.small_below);
+          withheld[r] = withheld[r] || (count != nullptr && *count >= 1 && *count < use.small_below);
         }
-        if (withhold)
-          for (std::size_t f : fields) row[f] = std::monostate{};
       }
+      if (!use.splits.empty() && unit_field >= 0 && release->counts) {  // a confidential layer's rows are all withheld
+        const SubCountProtection p = protect_sub_counts(*table, use.splits, withheld, units, groups, min_count);
+        if (!counted) {
+          release->sub_counts_withheld += p.primary + p.complementary;
+          release->sub_counts_complementary += p.complementary;
+          release->sub_counts_unprotectable += p.unprotectable;
+          counted = true;
+        }
+        for (const auto& [r, f] : p.withheld) {
+          const std::string& name = table->fields[f].name;
+          table->rows[r][f] = std::monostate{};
+          for (const RecordUse::Echo& echo : use.echoes) {
+            if (echo.field != name) continue;
+            if (echo.output.empty()) withhold_fields(*table, r, echo.fields);
+            else echoed.push_back({&echo, units[r]});
+          }
+        }
+      }
+      for (std::size_t r = 0; r < rows; ++r)
+        if (withheld[r])
+          for (std::size_t f : fields) table->rows[r][f] = std::monostate{};
     }
+    for (const EchoRow& e : echoed)
+      for (geo::LayerData* table : outputs) {
+        if (table->name != e.echo->output) continue;
+        const int unit_field = table->field_index(key);
+        for (std::size_t r = 0; r < table->rows.size(); ++r)
+          if (unit_field < 0 || geo::to_text(table->rows[r][static_cast<std::size_t>(unit_field)]) == e.unit)
+            withhold_fields(*table, r, e.echo->fields);
+      }
   }
 }
 
@@ -277,10 +333,14 @@ nlohmann::json release_report(const std::vector<LayerRelease>& releases, int min
                         {"allow_precise", r.allowed_precise},
                         {"counts_exported", r.counts},
                         {"fields_withheld", r.withheld_fields}};
-    if (r.counts && !r.precise)
+    if (r.counts && !r.precise) {
       l["suppressed_cells"] = {{"total", r.suppressed_cells},
                                {"complementary", r.complementary_cells},
                                {"derivable_despite_suppression", r.unprotectable_cells}};
+      l["suppressed_sub_counts"] = {{"total", r.sub_counts_withheld},
+                                    {"complementary", r.sub_counts_complementary},
+                                    {"derivable_despite_suppression", r.sub_counts_unprotectable}};
+    }
     layers[r.layer] = l;
   }
   return {{"min_count", min_count}, {"layers", layers}};

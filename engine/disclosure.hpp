@@ -42,6 +42,8 @@ struct LayerRelease {
   // (unit, category slug) cells withheld ("drugs" for n_issues_category_drugs).
   std::vector<bool> withheld_units;
   std::set<std::pair<std::size_t, std::string>> withheld_categories;
+  // Sub-counts (RecordUse::splits) withheld in published rows.
+  std::size_t sub_counts_withheld = 0, sub_counts_complementary = 0, sub_counts_unprotectable = 0;
 };
 
 // Values of analysis outputs computed from the records of a point layer.  In
@@ -57,6 +59,27 @@ struct RecordUse {
   // > 0: rows of point features (a facility's catchment, not a unit) where a
   // listed field holds a count from 1 to small_below - 1 are withheld too.
   int small_below = 0;
+  // Statistics pooled over every unit (z-scores, ...): a published unit's
+  // value depends on the withheld ones, so the fields are withheld in every row.
+  bool every_row = false;
+
+  // Sub-counts: counts in a published row that split another count of the
+  // same row (`whole` = sum of `parts`, plus a remainder printed nowhere
+  // unless `complete`).  Small ones are withheld with complementary cells so
+  // that neither a row nor the national sums of a column give them away.
+  struct Split {
+    std::string whole;
+    std::vector<std::string> parts;
+    bool complete = false;
+  };
+  std::vector<Split> splits;
+  // Fields withheld along with a withheld sub-count `field`: in the same row
+  // (output "") or in another output's rows of the same unit.
+  struct Echo {
+    std::string output, field;
+    std::vector<std::string> fields;
+  };
+  std::vector<Echo> echoes;
 };
 
 // Throws engine::Error when --allow-precise names no layer of the project or
@@ -88,9 +111,9 @@ void protect_finest_counts(const Boundaries& boundaries, const std::vector<const
 // Withholds the RecordUse values in `outputs` (the finest level's layer,
 // the summary table and the analyses' layers, found by name).  Rows are
 // matched to units by the finest level's ADM<k>_PCODE field; an output
-// without it loses the fields in every row.
-void withhold_record_uses(const std::vector<RecordUse>& uses, const std::vector<LayerRelease>& releases,
-                          const AdminLevel& finest, const std::vector<geo::LayerData*>& outputs);
+// without it loses the fields in every row.  Sub-count figures go to the releases.
+void withhold_record_uses(const std::vector<RecordUse>& uses, std::vector<LayerRelease>& releases,
+                          const AdminLevel& finest, const std::vector<geo::LayerData*>& outputs, int min_count);
 
 // run.json's "release" member.
 nlohmann::json release_report(const std::vector<LayerRelease>& releases, int min_count);

@@ -183,7 +183,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     point_outputs.push_back(joined_points(layers[i], joins[i], units, boundaries.finest()));
   summary.timings_s.emplace_back("count", clock.lap());
 
-  const JoinedProject joined{project, boundaries, index, layers, joins, summary.snap_m};
+  const JoinedProject joined{project, boundaries, index, layers, joins, summary.snap_m, options.allow_precise};
   AnalysisOutputs analyses = run_analyses(joined, point_outputs, progress);
   summary.analyses = std::move(analyses.report);
   summary.analysis_lines = std::move(analyses.summary_lines);
@@ -210,7 +210,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   protect_counts(boundaries, level_outputs, &summary_table, releases, project.output.min_count);
   std::vector<geo::LayerData*> derived{level_outputs.back(), &summary_table};
   for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
-  withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);
+  withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived, project.output.min_count);
   summary.release = release_report(releases, project.output.min_count);
   // Only layers released as points leave as points, here and in `unmatched`.
   std::vector<const PointLayer*> precise_layers;

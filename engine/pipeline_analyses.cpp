@@ -63,9 +63,24 @@ JoinedLayers load_and_join_layers(const Project& project, const Boundaries& boun
 }
 
 std::vector<RecordUse> coverage_record_uses(const std::string& issues, int min_count) {
-  return {{"", issues,
-           {"issues", "issues_covered", "issues_uncovered", "issues_covered_share", "issues_partner_in_reach",
-            "issues_over_capacity", "nearest_facility_median_m", "nearest_facility_p90_m", "gap_rank", "gap_reasons"}, {}, ""},
+  RecordUse units{"", issues,
+                  {"issues", "issues_covered", "issues_uncovered", "issues_covered_share", "issues_partner_in_reach",
+                   "issues_over_capacity", "nearest_facility_median_m", "nearest_facility_p90_m", "gap_rank", "gap_reasons"}, {}, ""};
+  // Inside a published district: covered + uncovered = issues; some of them
+  // with a partner in reach; some uncovered ones only near full facilities,
+  // the rest beyond reach (a remainder gaps.csv's explanation prints).
+  units.splits = {{"issues", {"issues_covered", "issues_uncovered"}, true},
+                  {"issues", {"issues_partner_in_reach"}, false},
+                  {"issues_uncovered", {"issues_over_capacity"}, false}};
+  for (const char* field : {"issues_covered", "issues_uncovered"})
+    units.echoes.push_back({"", field, {"issues_covered_share"}});
+  for (const char* field : {"issues_uncovered", "issues_over_capacity"}) {
+    units.echoes.push_back({"gaps", field, {"issues_uncovered", "explanation"}});
+    units.echoes.push_back({"reach", field, {"issues_uncovered"}});
+  }
+  for (const char* field : {"issues_covered", "issues_uncovered", "issues_partner_in_reach", "issues_over_capacity"})
+    units.echoes.push_back({"priorities", field, {field, std::string(field) + "_norm", std::string(field) + "_contrib"}});
+  return {units,
           {"gaps", issues, {"issues", "issues_uncovered", "nearest_facility_median_m", "reasons", "explanation"}, {}, ""},
           {"facility_load", issues, {"issues_in_reach", "issues_served", "load_share"}, {}, "", min_count}};
 }
@@ -96,7 +111,10 @@ void run_coverage(const JoinedProject& in, std::vector<geo::LayerData>& point_ou
   inputs.issues = ref(issues);
   if (candidates) inputs.candidates = {&candidates->layer, &candidates->join};
   inputs.population = raster.get();
-  const cov::CoverageResult result = cov::compute_coverage(inputs, options, progress);
+  cov::CoverageResult result = cov::compute_coverage(inputs, options, progress);
+  if (inputs.issues.layer != nullptr && options.sites.objective == cov::Objective::Issues)
+    if (const LayerRelease release = release_of(*inputs.issues.layer, in.allow_precise); !release.precise)
+      cov::withhold_small_gains(result.sites, in.project.output.min_count, !release.counts);
 
   tables.coverage = cov::coverage_unit_table(result, in.boundaries.finest());
   out.unit_columns.push_back(*tables.coverage);
@@ -300,8 +318,9 @@ void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTab
   if (tables.activities) extra.add_unit_table(*tables.activities);  // activities, beneficiaries, ... as indicators
   progress.begin("priorities: drivers, hotspots, index", 1);
   const AdminLevel& finest = in.boundaries.finest();
-  const pr::PrioritiesResult result =
+  pr::PrioritiesResult result =
       pr::compute_priorities(finest, pr::issue_records(in.layers[issues], in.joins[issues]), extra, context, options);
+  result.figures_withheld = !release_of(in.layers[issues], in.allow_precise).precise;
   progress.end();
 
   out.unit_columns.push_back(pr::priorities_unit_table(result));
@@ -313,10 +332,31 @@ void run_priorities(const JoinedProject& in, AnalysisOutputs& out, const UnitTab
   // Ranks, tiers and hot/cold classes stay: an order or a class gives no count away.
   const std::string& layer = in.layers[issues].spec.name;
   out.record_uses.push_back({"", layer, {"issue_rate", "severity_weighted", "n_drivers", "drivers", "rising", "gi_z", "priority_score"}, {}, ""});
-  out.record_uses.push_back({"drivers", layer, {}, {"category"}, "category"});
+  RecordUse drivers{"drivers", layer, {}, {"category"}, "category"};
+  drivers.splits = {{"count", {"baseline", "review"}, false}};  // the review periods' counts of a category in a unit
+  for (const char* period : {"baseline", "review"})  // the change between them is their ratio
+    drivers.echoes.push_back({"", period, {"baseline", "review", "rate_ratio", "rr_low", "rr_high", "p_change", "q_change"}});
+  out.record_uses.push_back(std::move(drivers));
   out.record_uses.push_back({"hotspots", layer, {}, {"n_neighbours", "island", "variable", "hotspot*", "lisa_quadrant", "lisa_cluster"}, ""});
   out.record_uses.push_back({"priorities", layer, {}, {"rank", "tier", "median_rank", "rank_p05", "rank_p95", "p_top_k", "unstable", "top_indicators"}, ""});
   out.record_uses.push_back({"action_plan", layer, {"score", "why", "issues", "top_drivers", "rising"}, {}, ""});
+  // Statistics pooled over all units, withheld ones included, give withheld
+  // counts back when solved together: Gi* and local Moran statistics (a
+  // unit's neighbours' counts, the mean and spread of all), and the index's
+  // normalised values, contributions and scores (a min-max scale ends at the
+  // largest rate, which may be a withheld district's).  Ranks, tiers and
+  // classes stay.
+  const std::vector<std::pair<const char*, std::vector<std::string>>> pooled_fields{
+      {"hotspots", {"gi", "gi_z", "gi_p_norm", "gi_p_sim", "gi_p", "lisa_i", "lisa_p_sim", "gi_z_*"}},
+      {"", {"gi_z", "priority_score"}},
+      {"drivers", {"gi_z"}},
+      {"priorities", {"score", "*_norm", "*_contrib", "hotspot_z"}},
+      {"action_plan", {"score"}}};
+  for (const auto& [output, fields] : pooled_fields) {
+    RecordUse pooled{output, layer, fields, {}, ""};
+    pooled.every_row = true;
+    out.record_uses.push_back(std::move(pooled));
+  }
 
   const pr::PrioritiesSummary s = pr::summarise(result);
   out.summary_lines.push_back(format("priorities: %lld local drivers (%lld rising, %lld falling); %lld hot and %lld cold "

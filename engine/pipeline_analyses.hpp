@@ -32,6 +32,7 @@ struct JoinedProject {
   const std::vector<PointLayer>& layers;  // in project order
   const std::vector<LayerJoin>& joins;    // one per layer
   double snap_m = 0;
+  std::vector<std::string> allow_precise = {};  // --allow-precise: layers whose records leave as they are
 };
 
 struct AnalysisOutputs {

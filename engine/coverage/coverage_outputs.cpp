@@ -273,9 +273,13 @@ geo::LayerData suggested_sites_layer(const CoverageResult& r, const Boundaries& 
     row.push_back(rounded(site.radius_m, 100));
     row.push_back(std::isinf(site.capacity) ? Value{} : Value{site.capacity});
     row.emplace_back(std::string(to_string(options.sites.objective)));
-    row.push_back(rounded(pick.gain, 10));
-    row.push_back(rounded(pick.covered, 10));
-    row.push_back(rounded(pick.share, 10000));
+    if (r.sites.gains_withheld(i)) {
+      row.insert(row.end(), 3, Value{});
+    } else {
+      row.push_back(rounded(pick.gain, 10));
+      row.push_back(rounded(pick.covered, 10));
+      row.push_back(rounded(pick.share, 10000));
+    }
     out.rows.push_back(std::move(row));
     out.points.push_back(site.at);
   }
@@ -286,6 +290,8 @@ std::string exact_check_sentence(const SiteSelection& s) {
   if (!s.exact) return {};
   const ExactCheck& e = *s.exact;
   char text[256];
+  if (e.gain && s.gains_withheld_from < s.picks.size())
+    return "exact check: figures withheld (new sites' gains are small counts of restricted records)";
   if (!e.gain) {
     std::snprintf(text, sizeof text, "exact check: %s%s%s", e.status.c_str(), e.detail.empty() ? "" : ": ", e.detail.c_str());
     return text;
@@ -335,10 +341,13 @@ nlohmann::json coverage_summary(const CoverageResult& r, const CoverageOptions& 
            {"warnings", r.warnings}};
   if (options.sites.k > 0) {
     json picks = json::array();
-    for (const SitePick& p : r.sites.picks) {
+    for (std::size_t i = 0; i < r.sites.picks.size(); ++i) {
+      const SitePick& p = r.sites.picks[i];
       const CandidateSite& c = r.candidates.sites[p.candidate];
-      picks.push_back({{"origin", c.origin}, {"lon", c.at.x}, {"lat", c.at.y}, {"gain", p.gain}, {"covered", p.covered},
-                       {"covered_share", number(p.share)}});
+      const bool withheld = r.sites.gains_withheld(i);
+      picks.push_back({{"origin", c.origin}, {"lon", c.at.x}, {"lat", c.at.y}, {"gain", withheld ? json(nullptr) : json(p.gain)},
+                       {"covered", withheld ? json(nullptr) : json(p.covered)},
+                       {"covered_share", withheld ? json(nullptr) : number(p.share)}});
     }
     out["sites"] = {{"k", options.sites.k},
                     {"objective", to_string(options.sites.objective)},
@@ -352,7 +361,9 @@ nlohmann::json coverage_summary(const CoverageResult& r, const CoverageOptions& 
       const double greedy = r.sites.picks.empty() ? r.sites.baseline : r.sites.picks.back().covered;
       json exact{{"status", e->status}, {"candidates", e->candidates}, {"demand_groups", e->groups},
                  {"seconds", e->seconds}, {"detail", e->detail}};
-      if (e->gain) {
+      if (e->gain && r.sites.gains_withheld_from < r.sites.picks.size()) {
+        exact["withheld"] = "figures withheld: picks newly cover fewer records of a restricted layer than min_count";
+      } else if (e->gain) {
         const double optimum = r.sites.baseline + *e->gain;
         exact["optimum"] = optimum;
         exact["greedy_share_of_optimum"] = number(optimum > r.sites.baseline ? (greedy - r.sites.baseline) / *e->gain : NAN);

@@ -198,4 +198,16 @@ std::vector<double> recompute_gains(std::span<const DemandPoint> uncovered, std:
   return gains;
 }
 
+void withhold_small_gains(SiteSelection& s, double min_count, bool all) {
+  if (all) {
+    s.gains_withheld_from = 0;
+    return;
+  }
+  for (std::size_t i = 0; i < s.picks.size(); ++i)
+    if (s.picks[i].gain < min_count) {
+      if (s.picks[i].gain > 0) s.gains_withheld_from = i;  // a zero tail holds no record
+      return;
+    }
+}
+
 }  // namespace engine::coverage

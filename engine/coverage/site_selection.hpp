@@ -52,7 +52,18 @@ struct SiteSelection {
   std::optional<double> optimum_at_most;  // covered demand no k sites can beat (unlimited capacities)
   std::optional<ExactCheck> exact;        // the exact optimum, when asked for (exact_sites.hpp)
   std::string stopped;  // why fewer than k sites were chosen ("" when k were)
+  // Picks from this one on leave the outputs without their gain and covered
+  // figures (withhold_small_gains); picks.size() or more: none.
+  std::size_t gains_withheld_from = static_cast<std::size_t>(-1);
+  bool gains_withheld(std::size_t pick) const { return pick >= gains_withheld_from; }
 };
+
+// For demand that counts restricted records.  Greedy gains never grow from
+// one pick to the next, so the picks that newly cover 1 .. min_count-1
+// records are a tail: their gains and covered figures are withheld, and with
+// them the exact optimum, which beside the baseline would give the tail's sum.
+// `all` withholds every pick's (records that never leave: confidential).
+void withhold_small_gains(SiteSelection& s, double min_count, bool all);
 
 // exact_time_limit_s > 0: also solve the instance exactly (exact_sites.hpp)
 // within that many seconds, to report how far greedy is from the optimum.

@@ -192,6 +192,10 @@ struct PrioritiesResult {
   std::vector<std::int64_t> category_totals;
   std::int64_t issues_total = 0, issues_outside = 0;
   bool has_population = false, has_severity = false;
+  // The issues leave only as protected counts (engine/disclosure.hpp): the
+  // action plan's texts name drivers, rising categories and indicators
+  // without their counts, ratios and contributions.
+  bool figures_withheld = false;
   bool has_periods = false;
   DateRange baseline, review;
   SpatialWeights weights;

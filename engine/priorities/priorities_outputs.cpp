@@ -89,7 +89,7 @@ std::string top_indicators(const PrioritiesResult& r, std::size_t i, std::size_t
     const auto& ind = r.index.indicators[k[j]];
     if (!(ind.contribution[i] > 0)) break;
     if (!s.empty()) s += "; ";
-    s += ind.name + " " + fixed(ind.contribution[i], 3);
+    s += r.figures_withheld ? ind.name : ind.name + " " + fixed(ind.contribution[i], 3);
   }
   return s;
 }
@@ -244,8 +244,8 @@ geo::LayerData action_plan_table(const PrioritiesResult& r, const AdminLevel& le
     row.push_back(real(r.index.score[i]));
     row.push_back(text(top_indicators(r, i, 3)));
     row.push_back(integer(r.units[i].issues));
-    row.push_back(text(driver_list(r, i, r.driver_top, true)));
-    row.push_back(text(rising_list(r, i, true)));
+    row.push_back(text(driver_list(r, i, r.driver_top, !r.figures_withheld)));
+    row.push_back(text(rising_list(r, i, !r.figures_withheld)));
     row.push_back(text(to_string(r.hotspots.at(0).classes[i])));
     row.push_back(text(lisa_text(r.hotspots[0], i)));
     for (const auto& column : r.context) row.push_back(text(column[i]));

@@ -93,8 +93,14 @@ void add_issue_rate(geo::LayerData& units, const std::string& issue_layer) {
 std::vector<std::string> choropleth_candidates(const geo::LayerData& units, const std::vector<std::string>& layer_names,
                                                const std::vector<std::string>& layer_roles) {
   std::vector<std::string> out;
+  // A field withheld in every row (engine/disclosure.hpp) draws no map.
+  auto has_values = [&](const std::string& field) {
+    const auto f = static_cast<std::size_t>(units.field_index(field));
+    return std::any_of(units.rows.begin(), units.rows.end(), [&](const auto& row) { return !std::isnan(as_number(row[f])); });
+  };
   auto add = [&](const std::string& field) {
-    if (is_numeric(units, field) && std::find(out.begin(), out.end(), field) == out.end()) out.push_back(field);
+    if (is_numeric(units, field) && has_values(field) && std::find(out.begin(), out.end(), field) == out.end())
+      out.push_back(field);
   };
   auto add_matching = [&](auto predicate) {
     for (const geo::FieldDef& f : units.fields)

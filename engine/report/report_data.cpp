@@ -237,8 +237,20 @@ json table_json(const ReportModel& model, const std::string& issues) {
   add("population");
   for (const std::string& layer : model.run.layer_names) add("n_" + layer);
   std::string sort;
-  if (units.field_index("priority_score") >= 0) {
+  bool descending = true;
+  // Scores are withheld when the issues are restricted (engine/disclosure.hpp): the rank orders alike.
+  auto has_values = [&](const std::string& field) {
+    const int f = units.field_index(field);
+    return f >= 0 && std::any_of(units.rows.begin(), units.rows.end(), [&](const auto& row) {
+             return !std::holds_alternative<std::monostate>(row[static_cast<std::size_t>(f)]);
+           });
+  };
+  if (has_values("priority_score")) {
     sort = "priority_score";
+  } else if (has_values("priority_rank")) {
+    sort = "priority_rank";
+    descending = false;
+    add(sort);
   } else if (!issues.empty()) {
     sort = "n_" + issues;
   } else if (!model.choropleths.empty()) {
@@ -249,7 +261,7 @@ json table_json(const ReportModel& model, const std::string& issues) {
     const std::string field = column.get<std::string>();
     labels[field] = headline_label(field, model.run.layer_names, model.run.layer_roles, model.lang);
   }
-  return {{"columns", columns}, {"labels", labels}, {"sort", sort}, {"descending", true}};
+  return {{"columns", columns}, {"labels", labels}, {"sort", sort}, {"descending", descending}};
 }
 
 // ---- the priority index and the action plan (CSV files: every cell is text) --

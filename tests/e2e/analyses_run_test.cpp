@@ -47,9 +47,10 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& path) {
 
 const std::string kDemo = testing_support::source_path("data/demo/project.yaml");
 
+// With the issues' points allowed out, every figure of the index is published.
 TEST(AnalysesRun, DemoRunWritesEveryAnalysisAndAccountsForEveryRecord) {
   const fs::path out = testing_support::scratch_dir() / "out";
-  const auto r = e2e::localmap("run " + kDemo + " --out " + out.string());
+  const auto r = e2e::localmap("run " + kDemo + " --out " + out.string() + " --allow-precise issues");
   ASSERT_EQ(r.status, 0) << r.err << r.out;
   for (const char* file : {"uncovered.geojson", "gaps.csv", "three_w.csv", "suggested_sites.geojson", "actors.geojson",
                            "links.geojson", "coordination.graphml", "drivers.csv", "hotspots.geojson", "priorities.csv",
@@ -107,6 +108,40 @@ TEST(AnalysesRun, DemoRunWritesEveryAnalysisAndAccountsForEveryRecord) {
   ASSERT_LT(plan_code, plan.front().size());
   ASSERT_LT(table_code, header.size());
   for (std::size_t row = 1; row < plan.size(); ++row) EXPECT_EQ(plan[row][plan_code], table[row][table_code]) << row;
+}
+
+// Restricted (the demo's default), the index's scale ends at values of
+// withheld districts: scores, normalised values and contributions are
+// withheld in every row, and the plan names its reasons without figures.
+// The ranks are those of the precise run.
+TEST(AnalysesRun, RestrictedIssuesPublishTheRanksButNotTheScores) {
+  const fs::path dir = testing_support::scratch_dir();
+  ASSERT_EQ(e2e::localmap("run " + kDemo + " --out " + (dir / "restricted").string() + " -q").status, 0);
+  ASSERT_EQ(e2e::localmap("run " + kDemo + " --out " + (dir / "precise").string() + " -q --allow-precise issues").status, 0);
+  const auto table = read_csv(dir / "restricted" / "priorities.csv"), precise = read_csv(dir / "precise" / "priorities.csv");
+  ASSERT_EQ(table.size(), precise.size());
+  ASSERT_EQ(table.front(), precise.front());
+  const auto& header = table.front();
+  int withheld = 0;
+  for (std::size_t row = 1; row < table.size(); ++row)
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const std::string& h = header[i];
+      const bool pooled = h == "score" || (h.size() > 5 && h.ends_with("_norm")) || h.ends_with("_contrib");
+      if (pooled) {
+        EXPECT_EQ(table[row][i], "") << h << " row " << row;
+        EXPECT_NE(precise[row][i], "") << h << " row " << row;
+        ++withheld;
+      }
+      if (h == "rank" || h == "ADM2_PCODE") EXPECT_EQ(table[row][i], precise[row][i]) << h << " row " << row;
+      if (h == "top_indicators") EXPECT_EQ(table[row][i].find_first_of("0123456789"), std::string::npos) << table[row][i];
+    }
+  EXPECT_GE(withheld, 34 * 13);
+  const auto plan = read_csv(dir / "restricted" / "action_plan.csv");
+  const auto& plan_header = plan.front();
+  for (std::size_t row = 1; row < plan.size(); ++row)
+    for (std::size_t i = 0; i < plan_header.size(); ++i)
+      if (plan_header[i] == "why" || plan_header[i] == "top_drivers" || plan_header[i] == "rising")
+        EXPECT_EQ(plan[row][i].find_first_of("0123456789"), std::string::npos) << plan_header[i] << ": " << plan[row][i];
 }
 
 TEST(AnalysesRun, ThePrioritiesVerbComputesWhatTheRunComputes) {

@@ -15,8 +15,14 @@ withheld cell it
     value the cell can take given the relations and non-negativity.  A cell
     whose minimum equals its maximum is disclosed.
 It also checks against the truth that every count 1..MIN_COUNT-1 is withheld
-and every published count is the true one.  Prints a summary; exits 1 on
-any failure.
+and every published count is the true one.
+
+Coverage's sub-counts of the districts (issues covered and uncovered, which
+add up to the district's issues) join the same system, with their national
+sums from run.json: a small one must be withheld and stay unpinned (a
+withheld zero may be pinned: it identifies nobody), and the share computed
+from them must be withheld with them.  Prints a summary; exits 1 on any
+failure.
 """
 import json
 import sys
@@ -57,6 +63,14 @@ run = json.load(open(out_dir + "/run.json", encoding="utf-8"))
 counts = next(l for l in run["layers"] if l["name"] == layer)["counts"]
 national = counts["matched"] + counts["snapped"] + counts["name_matched"]
 
+# Coverage's sub-counts per district (when the run has coverage).
+sub_columns = [c for c in ("issues", "issues_covered", "issues_uncovered") if c in published["districts"][0]]
+truth_districts = {r["ADM2_PCODE"]: r for r in truth["districts"]}
+for r in published["districts"]:
+    for c in sub_columns:
+        cells[("districts", r["ADM2_PCODE"], c)] = r[c]
+        true_value[("districts", r["ADM2_PCODE"], c)] = truth_districts[r["ADM2_PCODE"]].get(c) or 0
+
 failures = []
 # The truth: small counts withheld, published counts true.
 for cell, value in cells.items():
@@ -85,6 +99,19 @@ for gov in published["governorates"]:
         relations.append([(("governorates", g, c), -1)] + [(("districts", d, c), 1) for d in districts_of.get(g, [])])
 for level, rows in published.items():
     relations.append([(national, -1)] + [((level, r[key[level]], total_col), 1) for r in rows])
+if sub_columns:
+    totals = run["coverage"]["totals"]
+    sums = {"issues": totals["issues"], "issues_covered": totals["issues_covered"],
+            "issues_uncovered": totals["issues"] - totals["issues_covered"]}
+    for r in published["districts"]:
+        d = r["ADM2_PCODE"]
+        relations.append([(("districts", d, "issues"), -1), (("districts", d, total_col), 1)])
+        relations.append([(("districts", d, "issues"), -1), (("districts", d, "issues_covered"), 1),
+                          (("districts", d, "issues_uncovered"), 1)])
+        if r["issues_covered_share"] is not None and (r["issues_covered"] is None or r["issues_uncovered"] is None):
+            failures.append(f"{d}: issues_covered_share published beside a withheld sub-count")
+    for c in sub_columns:
+        relations.append([(sums[c], -1)] + [(("districts", r["ADM2_PCODE"], c), 1) for r in published["districts"]])
 
 # Keep only relations that hold on the truth (e.g. districts without a governorate).
 def holds(rel):
@@ -111,7 +138,7 @@ for rel in relations:
         A.append(row)
         b.append(rhs)
 
-pinned = 0
+pinned = pinned_zeros = 0
 if blanks:
     A, b = np.array(A), np.array(b)
     for cell, i in index.items():
@@ -125,13 +152,17 @@ if blanks:
         lo, hi = low.fun, -high.fun
         if not (lo - 1e-6 <= true_value[cell] <= hi + 1e-6):
             failures.append(f"{cell}: true value {true_value[cell]} outside [{lo}, {hi}]: the relations are wrong")
-        if hi - lo < 0.5:
+        if hi - lo < 0.5 and cell[2] in sub_columns and true_value[cell] == 0:
+            pinned_zeros += 1
+        elif hi - lo < 0.5:
             pinned += 1
             failures.append(f"{cell}: pinned to {lo:g} by the published relations (true {true_value[cell]})")
 
 small = sum(1 for cell, t in true_value.items() if 1 <= t < min_count)
-print(f"audit: {len(cells)} cells, {small} truly below {min_count}, {len(blanks)} withheld, "
-      f"{len(relations)} relations, {pinned} pinned, {len(failures)} failures")
+sub_blanks = sum(1 for cell in blanks if cell[2] in sub_columns)
+print(f"audit: {len(cells)} cells, {small} truly below {min_count}, {len(blanks)} withheld "
+      f"({sub_blanks} of them coverage sub-counts), {len(relations)} relations, {pinned} pinned, "
+      f"{pinned_zeros} withheld zeros pinned, {len(failures)} failures")
 for f in failures[:20]:
     print("FAIL", f)
 sys.exit(1 if failures else 0)

@@ -50,7 +50,7 @@ std::string project(const fs::path& dir, const std::string& issue_extra = {}) {
   return e2e::yemen_project(dir,
                             "  issues:\n    source: issues.csv\n    fields: {id: id, category: category}\n" + issue_extra +
                                 "  facilities:\n    source: facilities.csv\n    fields: {id: id, type: type, status: status}\n",
-                            "coverage:\n  radius_m: {police_station: 20000}\n"
+                            "coverage:\n  radius_m: {police_station: 20000}\n  sites: {k: 100, objective: issues, type: police_station}\n"
                             "priorities: {}\n");
 }
 
@@ -125,6 +125,45 @@ TEST(Disclosure, RestrictedIssuesLeaveOnlyAsProtectedCounts) {
     EXPECT_FALSE(p["priority_rank"].is_null()) << "ranks stay";
   }
   EXPECT_GT(withheld, 10) << "the generated issues should leave many districts with 1..4";
+  // Sub-counts of published districts are protected too (the audit above attacks them).
+  EXPECT_GT(issues_release["suppressed_sub_counts"]["total"].get<int>(), 0);
+  EXPECT_EQ(issues_release["suppressed_sub_counts"]["derivable_despite_suppression"].get<int>(), 0);
+
+  // Gi* and local Moran statistics pool every unit's count: withheld in every
+  // row; the classes stay.
+  int classes = 0;
+  const auto hotspots = e2e::read_json(dir / "out" / "hotspots.geojson");
+  for (const auto& f : hotspots["features"]) {
+    const auto& p = f["properties"];
+    for (const auto& [field, value] : p.items())
+      if (field == "gi_z" || field.rfind("gi_z_", 0) == 0 || field == "gi" || field == "lisa_i" || field == "gi_p_norm")
+        EXPECT_TRUE(value.is_null()) << field << " in " << p["ADM2_PCODE"];
+    classes += !p["hotspot"].is_null();
+  }
+  EXPECT_GT(classes, 100);
+
+  // New sites' gains: greedy's gains never grow, so the small ones are a tail,
+  // withheld with their running totals; the published ones are true and not small.
+  const auto sites = e2e::read_json(dir / "out" / "suggested_sites.geojson")["features"];
+  const auto true_sites = e2e::read_json(dir / "precise" / "suggested_sites.geojson")["features"];
+  ASSERT_EQ(sites.size(), true_sites.size());
+  bool tail = false;
+  int withheld_gains = 0;
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const auto &p = sites[i]["properties"], &t = true_sites[i]["properties"];
+    tail = tail || p["gain"].is_null();
+    EXPECT_EQ(p["gain"].is_null(), tail) << "site " << i;
+    EXPECT_EQ(p["covered"].is_null(), tail) << "site " << i;
+    if (tail) {
+      ++withheld_gains;
+      EXPECT_LT(t["gain"].get<double>(), 5) << "site " << i;
+    } else {
+      EXPECT_EQ(p["gain"], t["gain"]) << "site " << i;
+      EXPECT_GE(p["gain"].get<double>(), 5) << "site " << i;
+    }
+  }
+  EXPECT_GT(withheld_gains, 0) << "100 sites over 900 scattered issues should reach gains below 5";
+  EXPECT_FALSE(report["coverage"]["sites"]["exact"].contains("optimum"));
   const std::string drivers = testing_support::read_text(dir / "out" / "drivers.csv");
   const std::string precise_drivers = testing_support::read_text(dir / "precise" / "drivers.csv");
   EXPECT_NE(drivers, precise_drivers);

@@ -32,9 +32,10 @@ void print_release(const nlohmann::json& release, std::FILE* out) {
     else if (!l["counts_exported"].get<bool>())
       std::fprintf(out, "  release: %s is confidential: used by the analyses, nothing of it exported\n", name.c_str());
     else if (!l["points_exported"].get<bool>())
-      std::fprintf(out, "  release: %s is restricted: counts per unit only, %lld cells withheld (below %d, or to protect those); "
-                   "--allow-precise %s exports its points\n",
-                   name.c_str(), static_cast<long long>(l["suppressed_cells"]["total"].get<std::int64_t>()), k, name.c_str());
+      std::fprintf(out, "  release: %s is restricted: counts per unit only, %lld cells and %lld sub-counts withheld (below %d, or to "
+                   "protect those); --allow-precise %s exports its points\n",
+                   name.c_str(), static_cast<long long>(l["suppressed_cells"]["total"].get<std::int64_t>()),
+                   static_cast<long long>(l.value("/suppressed_sub_counts/total"_json_pointer, std::int64_t{0})), k, name.c_str());
     const auto& withheld = l["fields_withheld"];
     if (l["points_exported"].get<bool>() && !withheld.empty()) {
       std::string fields;

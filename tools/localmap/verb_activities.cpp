@@ -105,7 +105,7 @@ class ActivitiesVerb final : public Verb {
     engine::protect_finest_counts(boundaries, layer_ptrs, join_ptrs, counted, releases, project.output.min_count);
     std::vector<geo::LayerData*> derived{&levels.back()};
     for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
-    engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);
+    engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived, project.output.min_count);
 
     geo::WriteOptions write;
     write.precision = project.output.precision;

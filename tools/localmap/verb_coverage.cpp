@@ -135,6 +135,9 @@ class CoverageVerb final : public Verb {
     inputs.candidates = ref(candidates);
     inputs.population = raster.get();
     cov::CoverageResult result = cov::compute_coverage(inputs, options, progress);
+    if (issues && options.sites.objective == cov::Objective::Issues)
+      if (const engine::LayerRelease release = engine::release_of(issues->layer, precise_.layers); !release.precise)
+        cov::withhold_small_gains(result.sites, project.output.min_count, !release.counts);
     result.warnings.insert(result.warnings.begin(), notes.begin(), notes.end());
 
     // Build every layer first, then write: a failure while building leaves
@@ -180,7 +183,7 @@ class CoverageVerb final : public Verb {
     std::vector<geo::LayerData*> analysed;
     for (auto& [file, layer] : outputs)
       if (&layer == &outputs.front().second || layer.name == "gaps" || layer.name == "facility_load") analysed.push_back(&layer);
-    engine::withhold_record_uses(uses, releases, finest, analysed);
+    engine::withhold_record_uses(uses, releases, finest, analysed, project.output.min_count);
     if (options.sites.k > 0)
       outputs.emplace_back("suggested_sites.geojson", cov::suggested_sites_layer(result, boundaries, options));
 

@@ -63,7 +63,7 @@ class PrioritiesVerb final : public Verb {
     std::vector<geo::LayerData> point_outputs;
     for (std::size_t i = 0; i < layers.size(); ++i)
       point_outputs.push_back(engine::joined_points(layers[i], joins[i], units, boundaries.finest()));
-    const engine::JoinedProject joined{project, boundaries, index, layers, joins, project.join.snap_m};
+    const engine::JoinedProject joined{project, boundaries, index, layers, joins, project.join.snap_m, precise_.layers};
     engine::AnalysisOutputs analyses = engine::run_analyses(joined, point_outputs, progress);
 
     // The districts with every analysis's columns (the index's inputs stay
@@ -81,7 +81,7 @@ class PrioritiesVerb final : public Verb {
     engine::protect_finest_counts(boundaries, layer_ptrs, join_ptrs, districts, releases, project.output.min_count);
     std::vector<geo::LayerData*> derived{&districts};
     for (geo::LayerData& layer : analyses.layers) derived.push_back(&layer);
-    engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived);
+    engine::withhold_record_uses(analyses.record_uses, releases, boundaries.finest(), derived, project.output.min_count);
     outputs.push_back(&districts);
     for (const geo::LayerData& layer : analyses.layers)
       for (const char* name : {"drivers", "hotspots", "priorities", "action_plan"})
