@@ -177,10 +177,12 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     summary.layers.push_back(std::move(o));
   }
 
+  // Only layers released as points leave as points: the others get no
+  // joined copy (for a million restricted issues it cost seconds and a gigabyte).
   std::vector<geo::LayerData> point_outputs;
   const UnitColumns units = admin_columns(boundaries);
   for (std::size_t i = 0; i < layers.size(); ++i)
-    point_outputs.push_back(joined_points(layers[i], joins[i], units, boundaries.finest()));
+    point_outputs.push_back(releases[i].precise ? joined_points(layers[i], joins[i], units, boundaries.finest()) : geo::LayerData{});
   summary.timings_s.emplace_back("count", clock.lap());
 
   const JoinedProject joined{project, boundaries, index, layers, joins, summary.snap_m, options.allow_precise};

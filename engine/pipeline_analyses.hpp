@@ -75,8 +75,8 @@ JoinedLayers load_and_join_layers(const Project& project, const Boundaries& boun
                                   Progress& progress);
 
 // Runs the analyses the project names.  `point_outputs` are the joined
-// point layers as the pipeline will write them, in project order; analyses
-// may append columns to them.
+// point layers as the pipeline will write them, in project order (empty, no
+// rows, for layers not released as points); analyses may append columns to them.
 AnalysisOutputs run_analyses(const JoinedProject& joined, std::vector<geo::LayerData>& point_outputs, Progress& progress);
 
 }  // namespace engine
