@@ -1,5 +1,6 @@
 #include "engine/point_layer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include "geo/coordinate_columns.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/csv_quotes.hpp"
+#include "geo/plain_csv.hpp"
 #include "geo/vector_reader.hpp"
 
 namespace fs = std::filesystem;
@@ -64,7 +66,7 @@ std::string PointLayer::role_text(const std::string& role, std::size_t record) c
   return i < 0 ? std::string() : geo::to_text(rows[record][static_cast<std::size_t>(i)]);
 }
 
-PointLayer load_point_layer(const PointLayerSpec& spec) {
+PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load) {
   PointLayer layer;
   layer.spec = spec;
   geo::ReadOptions options;
@@ -127,81 +129,129 @@ PointLayer load_point_layer(const PointLayerSpec& spec) {
   std::vector<int> coordinate_cells;
   bool first = true;
 
-  reader.for_each([&](const geo::FeatureView& f) {
-    if (first && by_columns) {
-      first = false;
-      for (std::size_t i = 0; i < names.size(); ++i) cells[i] = f.text(static_cast<int>(i));
-      std::vector<std::string> tags;
-      if (geo::is_hxl_tag_row(cells)) {
-        tags = cells;
-        layer.hxl_tags = true;
-      }
-      try {
-        columns = geo::find_coordinate_columns(names, tags, spec.source.coordinates);
-      } catch (const geo::Error& e) {
-        throw Error(e.problem(), {.file = where.file, .layer = where.layer, .field = e.where().field}, e.hint());
-      }
-      if (columns.kind == geo::CoordinateColumns::Kind::None)
-        throw Error("no coordinate columns found in layer '" + spec.name + "'", where,
-                    "name them lon/lat (or longitude/latitude, x/y), tag them #geo+lon/#geo+lat, or set `x:` and `y:` "
-                    "(or `wkt:` / `geopoint:`) for the layer; columns: " +
-                        [&] {
-                          std::string all;
-                          for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-                          return all;
-                        }());
-      for (int i : {columns.x, columns.y, columns.text, columns.precision})
-        if (i >= 0) coordinate_cells.push_back(i);
-      layer.located_by = columns.describe() + ": " + [&] {
-        std::string used;
-        for (int i : {columns.x, columns.y, columns.text})
-          if (i >= 0) {
-            used += (used.empty() ? "'" : ", '") + names[static_cast<std::size_t>(i)] + "'";
-            layer.location_fields.push_back(names[static_cast<std::size_t>(i)]);
-          }
-        return used;
-      }();
-      if (layer.hxl_tags) return true;  // the tag row is not a record
+  // The first record of a table: an HXL tag row (not a record) or data; the
+  // coordinate columns are found here.  `text(i)`: the record's cell i.
+  auto find_columns = [&](const auto& text) {
+    first = false;
+    for (std::size_t i = 0; i < names.size(); ++i) cells[i] = text(static_cast<int>(i));
+    std::vector<std::string> tags;
+    if (geo::is_hxl_tag_row(cells)) {
+      tags = cells;
+      layer.hxl_tags = true;
     }
-    const std::size_t index = layer.rows.size();
-    layer.records.push_back(f.record() - (layer.hxl_tags ? 1 : 0));
-    std::vector<geo::Value> row;
-    row.reserve(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i) row.push_back(f.value(static_cast<int>(i)));
+    try {
+      columns = geo::find_coordinate_columns(names, tags, spec.source.coordinates);
+    } catch (const geo::Error& e) {
+      throw Error(e.problem(), {.file = where.file, .layer = where.layer, .field = e.where().field}, e.hint());
+    }
+    if (columns.kind == geo::CoordinateColumns::Kind::None)
+      throw Error("no coordinate columns found in layer '" + spec.name + "'", where,
+                  "name them lon/lat (or longitude/latitude, x/y), tag them #geo+lon/#geo+lat, or set `x:` and `y:` "
+                  "(or `wkt:` / `geopoint:`) for the layer; columns: " +
+                      [&] {
+                        std::string all;
+                        for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+                        return all;
+                      }());
+    for (int i : {columns.x, columns.y, columns.text, columns.precision})
+      if (i >= 0) coordinate_cells.push_back(i);
+    layer.located_by = columns.describe() + ": " + [&] {
+      std::string used;
+      for (int i : {columns.x, columns.y, columns.text})
+        if (i >= 0) {
+          used += (used.empty() ? "'" : ", '") + names[static_cast<std::size_t>(i)] + "'";
+          layer.location_fields.push_back(names[static_cast<std::size_t>(i)]);
+        }
+      return used;
+    }();
+    return layer.hxl_tags;  // the tag row is not a record
+  };
+  // A record located by its coordinate columns: why not, or "" and `p`.
+  auto locate_by_columns = [&](const auto& text, std::size_t index, geo::Point& p) {
+    std::string problem;
+    for (int i : coordinate_cells) cells[static_cast<std::size_t>(i)] = text(i);
+    geo::ParsedPoint parsed = geo::parse_point(columns, cells);
+    if (parsed.point) p = *parsed.point;
+    else problem = parsed.problem;
+    if (parsed.point && columns_to_wgs84) {
+      p = columns_to_wgs84->forward(p);
+      if (!std::isfinite(p.x) || !std::isfinite(p.y))
+        problem = "the location cannot be transformed to WGS84 from " + spec.source.crs;
+    }
+    if (columns.precision >= 0) {
+      const auto precision = geo::parse_number(cells[static_cast<std::size_t>(columns.precision)]);
+      if (precision && *precision > 1)
+        layer.notes[index] = "approximate location (geo_precision " + cells[static_cast<std::size_t>(columns.precision)] + ")";
+    }
+    return problem;
+  };
+  auto add_record = [&](std::int64_t record, std::vector<geo::Value>&& row) {
+    layer.records.push_back(record - (layer.hxl_tags ? 1 : 0));
     layer.rows.push_back(std::move(row));
     layer.notes.emplace_back();
-    geo::Point p{std::nan(""), std::nan("")};
-    std::string problem;
-    if (by_columns) {
-      for (int i : coordinate_cells) cells[static_cast<std::size_t>(i)] = f.text(i);
-      geo::ParsedPoint parsed = geo::parse_point(columns, cells);
-      if (parsed.point) p = *parsed.point;
-      else problem = parsed.problem;
-      if (parsed.point && columns_to_wgs84) {
-        p = columns_to_wgs84->forward(p);
-        if (!std::isfinite(p.x) || !std::isfinite(p.y))
-          problem = "the location cannot be transformed to WGS84 from " + spec.source.crs;
-      }
-      if (columns.precision >= 0) {
-        const auto precision = geo::parse_number(cells[static_cast<std::size_t>(columns.precision)]);
-        if (precision && *precision > 1)
-          layer.notes[index] = "approximate location (geo_precision " + cells[static_cast<std::size_t>(columns.precision)] + ")";
-      }
-    } else if (f.geometry_transform_failed()) {
-      problem = "the location cannot be transformed to WGS84";
-    } else if (!f.has_geometry()) {
-      problem = "no geometry";
-    } else if (auto q = f.point()) {
-      p = *q;
-    } else {
-      problem = "geometry is a " + f.geometry().type_name() + ", not a point";
-    }
+    return layer.rows.size() - 1;
+  };
+  auto add_location = [&](geo::Point p, std::string problem) {
     if (problem.empty()) problem = range_problem(p);
     if (!problem.empty()) p = {std::nan(""), std::nan("")};
     layer.points.push_back(p);
-    layer.rejection.push_back(problem);
-    return true;
-  });
+    layer.rejection.push_back(std::move(problem));
+  };
+
+  // A plain CSV file is read without GDAL (geo/plain_csv.hpp) when its
+  // header is the fields GDAL read, all text; anything else through GDAL.
+  std::optional<geo::PlainCsv> plain;
+  if (load.fast_csv && reader.driver() == "CSV" && spec.source.sql.empty() && spec.source.encoding.empty() &&
+      fs::path(spec.source.source).extension() == ".csv" && fs::is_regular_file(spec.source.source) &&
+      std::all_of(reader.fields().begin(), reader.fields().end(), [](const geo::FieldDef& f) { return f.type == geo::FieldType::String; }))
+    plain = geo::read_plain_csv(spec.source.source);
+  if (plain && plain->header != names) plain.reset();
+  layer.read_without_gdal = plain.has_value();
+
+  if (plain) {
+    const std::size_t width = names.size(), records = plain->records();
+    layer.rows.reserve(records);
+    layer.records.reserve(records);
+    layer.notes.reserve(records);
+    layer.points.reserve(records);
+    layer.rejection.reserve(records);
+    for (std::size_t r = 0; r < records; ++r) {
+      std::string* record_cells = plain->cells.data() + r * width;
+      const auto text = [&](int i) -> const std::string& { return record_cells[static_cast<std::size_t>(i)]; };
+      if (first && find_columns(text)) continue;
+      geo::Point p{std::nan(""), std::nan("")};
+      const std::size_t index = add_record(static_cast<std::int64_t>(r + 1), {});
+      std::string problem = locate_by_columns(text, index, p);
+      std::vector<geo::Value>& row = layer.rows[index];
+      row.reserve(width);
+      for (std::size_t i = 0; i < width; ++i) row.emplace_back(std::move(record_cells[i]));
+      add_location(p, std::move(problem));
+    }
+  } else {
+    reader.for_each([&](const geo::FeatureView& f) {
+      const auto text = [&](int i) { return f.text(i); };
+      if (first && by_columns && find_columns(text)) return true;
+      std::vector<geo::Value> row;
+      row.reserve(names.size());
+      for (std::size_t i = 0; i < names.size(); ++i) row.push_back(f.value(static_cast<int>(i)));
+      const std::size_t index = add_record(f.record(), std::move(row));
+      geo::Point p{std::nan(""), std::nan("")};
+      std::string problem;
+      if (by_columns) {
+        problem = locate_by_columns(text, index, p);
+      } else if (f.geometry_transform_failed()) {
+        problem = "the location cannot be transformed to WGS84";
+      } else if (!f.has_geometry()) {
+        problem = "no geometry";
+      } else if (auto q = f.point()) {
+        p = *q;
+      } else {
+        problem = "geometry is a " + f.geometry().type_name() + ", not a point";
+      }
+      add_location(p, std::move(problem));
+      return true;
+    });
+  }
   if (layer.rows.empty()) throw Error("layer '" + spec.name + "' is empty", where, "a point layer needs at least one record");
   if (!by_columns) layer.located_by = "geometry";
   return layer;

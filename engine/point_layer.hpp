@@ -31,6 +31,7 @@ struct PointLayer {
   std::vector<std::string> rejection;  // "" = usable
   std::vector<std::string> notes;      // e.g. "approximate location (geo_precision 2)"
   bool hxl_tags = false;               // an HXL hashtag row was found (and skipped)
+  bool read_without_gdal = false;      // a plain CSV file read by geo::read_plain_csv
   std::vector<std::string> warnings;
 
   std::size_t size() const { return rows.size(); }
@@ -39,9 +40,14 @@ struct PointLayer {
   std::string role_text(const std::string& role, std::size_t record) const;
 };
 
+struct LoadOptions {
+  // Plain CSV files without GDAL (geo/plain_csv.hpp): the same layer, faster.
+  bool fast_csv = true;
+};
+
 // Loads a layer; throws engine::Error for problems that stop the run (missing
 // source, no coordinate columns, polygons where points are expected, empty
 // layer, unknown role field).
-PointLayer load_point_layer(const PointLayerSpec& spec);
+PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& options = {});
 
 }  // namespace engine

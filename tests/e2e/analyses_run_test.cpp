@@ -132,16 +132,21 @@ TEST(AnalysesRun, RestrictedIssuesPublishTheRanksButNotTheScores) {
         EXPECT_NE(precise[row][i], "") << h << " row " << row;
         ++withheld;
       }
-      if (h == "rank" || h == "ADM2_PCODE") EXPECT_EQ(table[row][i], precise[row][i]) << h << " row " << row;
-      if (h == "top_indicators") EXPECT_EQ(table[row][i].find_first_of("0123456789"), std::string::npos) << table[row][i];
+      if (h == "rank" || h == "ADM2_PCODE") {
+        EXPECT_EQ(table[row][i], precise[row][i]) << h << " row " << row;
+      }
+      if (h == "top_indicators") {
+        EXPECT_EQ(table[row][i].find_first_of("0123456789"), std::string::npos) << table[row][i];
+      }
     }
   EXPECT_GE(withheld, 34 * 13);
   const auto plan = read_csv(dir / "restricted" / "action_plan.csv");
   const auto& plan_header = plan.front();
   for (std::size_t row = 1; row < plan.size(); ++row)
     for (std::size_t i = 0; i < plan_header.size(); ++i)
-      if (plan_header[i] == "why" || plan_header[i] == "top_drivers" || plan_header[i] == "rising")
+      if (plan_header[i] == "why" || plan_header[i] == "top_drivers" || plan_header[i] == "rising") {
         EXPECT_EQ(plan[row][i].find_first_of("0123456789"), std::string::npos) << plan_header[i] << ": " << plan[row][i];
+      }
 }
 
 TEST(AnalysesRun, ThePrioritiesVerbComputesWhatTheRunComputes) {

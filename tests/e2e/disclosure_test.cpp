@@ -136,8 +136,9 @@ TEST(Disclosure, RestrictedIssuesLeaveOnlyAsProtectedCounts) {
   for (const auto& f : hotspots["features"]) {
     const auto& p = f["properties"];
     for (const auto& [field, value] : p.items())
-      if (field == "gi_z" || field.rfind("gi_z_", 0) == 0 || field == "gi" || field == "lisa_i" || field == "gi_p_norm")
+      if (field == "gi_z" || field.rfind("gi_z_", 0) == 0 || field == "gi" || field == "lisa_i" || field == "gi_p_norm") {
         EXPECT_TRUE(value.is_null()) << field << " in " << p["ADM2_PCODE"];
+      }
     classes += !p["hotspot"].is_null();
   }
   EXPECT_GT(classes, 100);

@@ -1,0 +1,176 @@
+// The plain-CSV fast path (geo/plain_csv.hpp) against GDAL's CSV driver:
+// every file is loaded twice, with and without the fast path, and the two
+// layers (fields, cells, points, rejections, record numbers, notes, warnings)
+// or the two errors must be the same.  The files: every CSV of the bad-input
+// corpus and generated ones with quotes, commas and quotes inside quotes,
+// CRLF, a byte-order mark, Arabic text, empty cells, HXL tag rows, blank
+// lines, ragged rows, other separators, quoted line breaks and invalid UTF-8.
+// The fast path must take the plain ones and decline the rest.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <filesystem>
+#include <random>
+
+#include "engine/point_layer.hpp"
+#include "geo/plain_csv.hpp"
+#include "support/test_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+engine::PointLayerSpec spec_for(const fs::path& path) {
+  engine::PointLayerSpec s;
+  s.name = "points";
+  s.role = "issues";
+  s.source.source = path.string();
+  return s;
+}
+
+struct Loaded {
+  std::optional<engine::PointLayer> layer;
+  std::string error;
+};
+
+Loaded load(const fs::path& path, bool fast) {
+  Loaded out;
+  try {
+    out.layer = engine::load_point_layer(spec_for(path), engine::LoadOptions{fast});
+  } catch (const std::exception& e) {
+    out.error = e.what();
+  }
+  return out;
+}
+
+bool same_point(geo::Point a, geo::Point b) {
+  auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+  return same(a.x, b.x) && same(a.y, b.y);
+}
+
+// Loads `path` both ways and compares; returns whether the fast path read it.
+bool expect_same(const fs::path& path) {
+  SCOPED_TRACE(path.filename().string());
+  const Loaded fast = load(path, true), gdal = load(path, false);
+  EXPECT_EQ(fast.error, gdal.error);
+  EXPECT_EQ(fast.layer.has_value(), gdal.layer.has_value());
+  if (!fast.layer || !gdal.layer) return false;
+  const engine::PointLayer &a = *fast.layer, &b = *gdal.layer;
+  EXPECT_FALSE(b.read_without_gdal);
+  EXPECT_EQ(a.fields.size(), b.fields.size());
+  for (std::size_t f = 0; f < a.fields.size() && f < b.fields.size(); ++f) {
+    EXPECT_EQ(a.fields[f].name, b.fields[f].name);
+    EXPECT_EQ(a.fields[f].type, b.fields[f].type);
+  }
+  EXPECT_EQ(a.rows, b.rows);
+  EXPECT_EQ(a.records, b.records);
+  EXPECT_EQ(a.rejection, b.rejection);
+  EXPECT_EQ(a.notes, b.notes);
+  EXPECT_EQ(a.warnings, b.warnings);
+  EXPECT_EQ(a.located_by, b.located_by);
+  EXPECT_EQ(a.location_fields, b.location_fields);
+  EXPECT_EQ(a.hxl_tags, b.hxl_tags);
+  EXPECT_EQ(a.driver, b.driver);
+  EXPECT_EQ(a.crs, b.crs);
+  EXPECT_EQ(a.encoding, b.encoding);
+  EXPECT_EQ(a.points.size(), b.points.size());
+  for (std::size_t i = 0; i < a.points.size() && i < b.points.size(); ++i)
+    EXPECT_TRUE(same_point(a.points[i], b.points[i])) << "record " << i;
+  return a.read_without_gdal;
+}
+
+TEST(PlainCsv, TheCorpusReadsAsGdalReadsIt) {
+  int files = 0, fast = 0;
+  for (const auto& entry : fs::directory_iterator(testing_support::source_path("tests/bad_inputs/corpus/csv"))) {
+    if (entry.path().extension() != ".csv") continue;
+    ++files;
+    fast += expect_same(entry.path());
+  }
+  EXPECT_GE(files, 15);
+  EXPECT_GE(fast, 5) << "the corpus's plain files take the fast path";
+  std::cout << fast << " of " << files << " corpus files read without GDAL\n";
+  EXPECT_LT(fast, files) << "and its malformed ones do not";
+}
+
+// Cells the generator draws from: plain, quoted, with commas, quotes, spaces,
+// Arabic, HXL-looking and empty; and cells GDAL may read otherwise.
+const char* const kPlainCells[] = {"Taiz", "\"Al Mukalla\"", "\"a, b\"", "\"say \"\"no\"\"\"", " padded ", "تعز",
+                                   "\"عدن، المنصورة\"", "", "#geo+lat", "12.5e1", "\"\""};
+const char* const kOddCells[] = {"x\"y", "a\"\"b", "\"q\" tail", " \"lead\""};
+
+// A file of 1..40 rows; half of them get one defect the fast path must decline.
+std::string random_csv(std::mt19937& rng, bool& plain_expected) {
+  std::uniform_int_distribution<int> plain_cell(0, static_cast<int>(std::size(kPlainCells)) - 1), percent(0, 99);
+  std::uniform_real_distribution<double> lon(42.0, 54.0), lat(12.0, 19.0);
+  const bool crlf = percent(rng) < 30, bom = percent(rng) < 20, hxl = percent(rng) < 15;
+  const std::string eol = crlf ? "\r\n" : "\n";
+  const int rows = 1 + percent(rng) % 40;
+  const int defect = percent(rng) < 50 ? percent(rng) % 7 : -1, defect_row = percent(rng) % rows;
+  plain_expected = defect < 0;
+  std::string out = bom ? "\xEF\xBB\xBF" : "";
+  out += "id,name,lon,lat" + eol;
+  if (hxl) out += "#id,#org+name,#geo+lon,#geo+lat" + eol;
+  for (int r = 0; r < rows; ++r) {
+    std::string name = kPlainCells[plain_cell(rng)];
+    if (r == defect_row && defect == 0) name = kOddCells[percent(rng) % std::size(kOddCells)];
+    std::string line = std::to_string(r) + "," + name + "," + std::to_string(lon(rng)) + "," + std::to_string(lat(rng));
+    if (r == defect_row) {
+      if (defect == 1) line += ",extra";                         // a ragged row
+      if (defect == 2) line = std::to_string(r) + "," + name;    // a short row
+      if (defect == 3) line += eol;                              // a blank line after it
+      if (defect == 4) line += ",\"two" + eol + "lines\"";        // a quoted line break
+      if (defect == 5) line += "\xC3";                           // invalid UTF-8
+      if (defect == 6) std::replace(line.begin(), line.end(), ',', ';');
+    }
+    out += line + eol;
+  }
+  if (defect == 6) std::replace(out.begin(), out.end(), ',', ';');  // another separator
+  return out;
+}
+
+TEST(PlainCsv, GeneratedFilesReadAsGdalReadsThem) {
+  std::mt19937 rng(7);
+  const fs::path dir = testing_support::scratch_dir();
+  int fast = 0, plain = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    bool plain_expected = false;
+    const fs::path path = dir / ("t" + std::to_string(trial) + ".csv");
+    testing_support::write_text(path, random_csv(rng, plain_expected));
+    const bool read_fast = expect_same(path);
+    if (!plain_expected) {
+      EXPECT_FALSE(read_fast) << path.filename() << " is not plain";
+    }
+    fast += read_fast;
+    plain += plain_expected;
+  }
+  EXPECT_GE(plain, 100);
+  EXPECT_EQ(fast, plain) << "every plain file takes the fast path";
+}
+
+TEST(PlainCsv, DeclinesWhatGdalMightReadOtherwise) {
+  const fs::path dir = testing_support::scratch_dir();
+  auto declined = [&](const std::string& text) {
+    testing_support::write_text(dir / "d.csv", text);
+    return !geo::read_plain_csv((dir / "d.csv").string()).has_value();
+  };
+  EXPECT_FALSE(declined("a,b\n1,2\n"));
+  EXPECT_FALSE(declined("a,b\r\n\"1,5\",\"say \"\"x\"\"\"\r\n"));
+  EXPECT_TRUE(declined("a,b\n1,2\n\n"));       // a blank line
+  EXPECT_TRUE(declined("a,b\n1,2,3\n"));       // a ragged row
+  EXPECT_TRUE(declined("a,b\n\"1\n2\",3\n"));  // a quoted line break
+  EXPECT_TRUE(declined("a,b\n1\"x,2\n"));      // a stray quote
+  EXPECT_TRUE(declined("a,b\n\"1\"x,2\n"));    // text after a closing quote
+  EXPECT_TRUE(declined("a,b\n1,\xFF\n"));      // not UTF-8
+  EXPECT_TRUE(declined("a,b\r1,2\r"));         // CR alone
+  EXPECT_TRUE(declined(""));
+  testing_support::write_text(dir / "e.csv", "\xEF\xBB\xBFid,x\n1,\"a,b\"\n2,\n");
+  const auto e = geo::read_plain_csv((dir / "e.csv").string());
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->header, (std::vector<std::string>{"id", "x"}));
+  EXPECT_EQ(e->cells, (std::vector<std::string>{"1", "a,b", "2", ""}));
+}
+
+}  // namespace
