@@ -148,9 +148,16 @@ TEST(RunReal, PeakMemoryMatchesGnuTime) {
   const double measured_mib = maxrss_kib / 1024;
   const double reported_mib = e2e::read_json(dir / "out" / "run.json")["peak_memory_mib"].get<double>();
   EXPECT_LE(reported_mib, measured_mib + 0.1);
-  // What runs after run.json (the moves into place; under AddressSanitizer
-  // the leak check at exit, some 15 % more) may raise the peak a little.
+  // What runs after run.json (the moves into place) may raise the peak a
+  // little; under AddressSanitizer much more: freed memory waits in its
+  // quarantine while new blocks take fresh pages, and the leak check at exit
+  // scans the heap (with restricted issues, which leave no joined copy, 36 %
+  // above the run's own peak on 200,000 points).
+#ifdef __SANITIZE_ADDRESS__
+  EXPECT_GE(reported_mib, 0.6 * measured_mib);
+#else
   EXPECT_GE(reported_mib, 0.75 * measured_mib);
+#endif
   EXPECT_GT(reported_mib, 20.0);  // 200,000 points and 335 districts do not fit in less
 }
 
