@@ -63,27 +63,27 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path) {
   if (rest.find('\0') != std::string_view::npos || !is_valid_utf8(rest)) return std::nullopt;
   const std::size_t max_line = std::strtoull(CPLGetConfigOption("OGR_CSV_MAX_LINE_SIZE", "10000000"), nullptr, 10);
 
-  PlainCsv out;
-  const std::size_t header_end = std::min(rest.find('\n'), rest.size());
-  std::string_view header = rest.substr(0, header_end);
-  rest.remove_prefix(std::min(header_end + 1, rest.size()));
-  if (header.ends_with('\r')) header.remove_suffix(1);
-  if (header.empty() || header.find('\r') != std::string_view::npos || (max_line > 0 && header.size() >= max_line) ||
-      !split_line(header, out.header))
-    return std::nullopt;
-  const std::size_t width = out.header.size();
-  out.cells.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n') + 1) * width);
-  while (!rest.empty()) {
+  // The next line without its end, or nullopt when it is one the reader declines.
+  auto next_line = [&]() -> std::optional<std::string_view> {
     const std::size_t newline = rest.find('\n');
     std::string_view line = rest.substr(0, newline);
     rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (line.empty() || line.find('\r') != std::string_view::npos || (max_line > 0 && line.size() >= max_line))
       return std::nullopt;
+    return line;
+  };
+
+  PlainCsv out;
+  const auto header = next_line();
+  if (!header || !split_line(*header, out.header)) return std::nullopt;
+  const std::size_t width = out.header.size();
+  out.cells.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n') + 1) * width);
+  while (!rest.empty()) {
+    const auto line = next_line();
     const std::size_t before = out.cells.size();
-    if (!split_line(line, out.cells) || out.cells.size() - before != width) return std::nullopt;
+    if (!line || !split_line(*line, out.cells) || out.cells.size() - before != width) return std::nullopt;
   }
-  if (out.header.empty()) return std::nullopt;
   return out;
 }
 
