@@ -78,7 +78,7 @@ geo::LayerData joined_points(const PointLayer& layer, const LayerJoin& join, con
   for (const auto& [r, at] : join.placed_by_name) out.points[r] = at;
   for (std::size_t r = 0; r < layer.size(); ++r) {
     std::vector<Value> row = units.values(join.unit[r]);
-    for (std::size_t i : exported) row.push_back(layer.rows[r][i]);
+    for (std::size_t i : exported) row.push_back(layer.value(r, i));
     row.emplace_back(std::string(to_string(join.match[r])));
     const std::string note = join.note(r, finest, layer);
     row.emplace_back(note.empty() ? Value{} : Value{note});

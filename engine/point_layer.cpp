@@ -63,7 +63,14 @@ int PointLayer::role_field(const std::string& role) const {
 
 std::string PointLayer::role_text(const std::string& role, std::size_t record) const {
   const int i = role_field(role);
-  return i < 0 ? std::string() : geo::to_text(rows[record][static_cast<std::size_t>(i)]);
+  return i < 0 ? std::string() : text(record, static_cast<std::size_t>(i));
+}
+
+void PointLayer::set_fields(std::vector<geo::FieldDef> defs) {
+  fields = std::move(defs);
+  std::vector<geo::FieldType> types;
+  for (const geo::FieldDef& f : fields) types.push_back(f.type);
+  values = geo::Columns(types);
 }
 
 PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load) {
@@ -181,15 +188,14 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     if (columns.precision >= 0) {
       const auto precision = geo::parse_number(cells[static_cast<std::size_t>(columns.precision)]);
       if (precision && *precision > 1)
-        layer.notes[index] = "approximate location (geo_precision " + cells[static_cast<std::size_t>(columns.precision)] + ")";
+        layer.notes.set(index, "approximate location (geo_precision " + cells[static_cast<std::size_t>(columns.precision)] + ")");
     }
     return problem;
   };
-  auto add_record = [&](std::int64_t record, std::vector<geo::Value>&& row) {
+  auto add_record = [&](std::int64_t record) {
     layer.records.push_back(record - (layer.hxl_tags ? 1 : 0));
-    layer.rows.push_back(std::move(row));
     layer.notes.emplace_back();
-    return layer.rows.size() - 1;
+    return layer.records.size() - 1;
   };
   auto add_location = [&](geo::Point p, std::string problem) {
     if (problem.empty()) problem = range_problem(p);
@@ -209,32 +215,30 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
   layer.read_without_gdal = plain.has_value();
 
   if (plain) {
-    const std::size_t width = names.size(), records = plain->records();
-    layer.rows.reserve(records);
+    const std::size_t records = plain->records();
+    const geo::Columns& read = plain->cells;
     layer.records.reserve(records);
-    layer.notes.reserve(records);
     layer.points.reserve(records);
-    layer.rejection.reserve(records);
     for (std::size_t r = 0; r < records; ++r) {
-      std::string* record_cells = plain->cells.data() + r * width;
-      const auto text = [&](int i) -> const std::string& { return record_cells[static_cast<std::size_t>(i)]; };
+      const auto text = [&](int i) { return std::string(read.string_view(r, static_cast<std::size_t>(i))); };
       if (first && find_columns(text)) continue;
       geo::Point p{std::nan(""), std::nan("")};
-      const std::size_t index = add_record(static_cast<std::int64_t>(r + 1), {});
+      const std::size_t index = add_record(static_cast<std::int64_t>(r + 1));
       std::string problem = locate_by_columns(text, index, p);
-      std::vector<geo::Value>& row = layer.rows[index];
-      row.reserve(width);
-      for (std::size_t i = 0; i < width; ++i) row.emplace_back(std::move(record_cells[i]));
       add_location(p, std::move(problem));
     }
+    layer.values = std::move(plain->cells);
+    if (layer.hxl_tags) layer.values.drop_first_row();
   } else {
+    std::vector<geo::FieldType> types;
+    for (const geo::FieldDef& f : layer.fields) types.push_back(f.type);
+    layer.values = geo::Columns(types);
     reader.for_each([&](const geo::FeatureView& f) {
       const auto text = [&](int i) { return f.text(i); };
       if (first && by_columns && find_columns(text)) return true;
-      std::vector<geo::Value> row;
-      row.reserve(names.size());
-      for (std::size_t i = 0; i < names.size(); ++i) row.push_back(f.value(static_cast<int>(i)));
-      const std::size_t index = add_record(f.record(), std::move(row));
+      for (std::size_t i = 0; i < names.size(); ++i) layer.values.push(f.value(static_cast<int>(i)));
+      layer.values.end_row();
+      const std::size_t index = add_record(f.record());
       geo::Point p{std::nan(""), std::nan("")};
       std::string problem;
       if (by_columns) {
@@ -252,7 +256,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
       return true;
     });
   }
-  if (layer.rows.empty()) throw Error("layer '" + spec.name + "' is empty", where, "a point layer needs at least one record");
+  if (layer.records.empty()) throw Error("layer '" + spec.name + "' is empty", where, "a point layer needs at least one record");
   if (!by_columns) layer.located_by = "geometry";
   return layer;
 }

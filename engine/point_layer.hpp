@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "engine/project.hpp"
+#include "engine/record_texts.hpp"
+#include "geo/columns.hpp"
 #include "geo/field.hpp"
 #include "geo/orientation.hpp"
 
@@ -25,16 +27,20 @@ struct PointLayer {
   std::string located_by;  // "geometry" or the coordinate columns used
   std::vector<std::string> location_fields;  // those columns (they leave only as geometry)
   std::vector<geo::FieldDef> fields;  // the source's attributes
-  std::vector<std::vector<geo::Value>> rows;
+  geo::Columns values;                 // record by field, held column by column
   std::vector<geo::Point> points;      // WGS84; NaN x when the record has no usable location
   std::vector<std::int64_t> records;   // 1-based record number in the source, as a user counts data rows
-  std::vector<std::string> rejection;  // "" = usable
-  std::vector<std::string> notes;      // e.g. "approximate location (geo_precision 2)"
+  RecordTexts rejection;               // "" = usable
+  RecordTexts notes;                   // e.g. "approximate location (geo_precision 2)"
   bool hxl_tags = false;               // an HXL hashtag row was found (and skipped)
   bool read_without_gdal = false;      // a plain CSV file read by geo::read_plain_csv
   std::vector<std::string> warnings;
 
-  std::size_t size() const { return rows.size(); }
+  std::size_t size() const { return records.size(); }
+  // Sets the fields and empties the values (for layers built in code).
+  void set_fields(std::vector<geo::FieldDef> defs);
+  geo::Value value(std::size_t record, std::size_t field) const { return values.value(record, field); }
+  std::string text(std::size_t record, std::size_t field) const { return values.text(record, field); }
   // Index of the field playing `role` (id, name_en, type, status, category, date, severity), -1 if none.
   int role_field(const std::string& role) const;
   std::string role_text(const std::string& role, std::size_t record) const;

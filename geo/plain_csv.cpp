@@ -4,51 +4,89 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <string_view>
+#include <thread>
 
 #include "geo/text_encoding.hpp"
 
 namespace geo {
 namespace {
 
-// Appends one line's cells to `out`; false on anything GDAL might read otherwise.
-bool split_line(std::string_view line, std::vector<std::string>& out) {
-  std::size_t i = 0;
+// Adds one line's cells to `out` (a String column each); false on anything
+// GDAL might read otherwise, and on a line not `width` cells wide.  `width`
+// 0: any width (the header).
+bool split_line(std::string_view line, std::size_t width, std::vector<std::string>& header, Columns* out) {
+  std::size_t i = 0, cells = 0;
+  std::string quoted;
+  auto add = [&](std::string_view cell) {
+    if (width > 0 && ++cells > width) return false;
+    if (out) out->push_text(cell);
+    else header.emplace_back(cell);
+    return true;
+  };
   for (;;) {
     if (i < line.size() && line[i] == '"') {  // wholly quoted
-      std::string cell;
+      quoted.clear();
       ++i;
       for (;;) {
         if (i >= line.size()) return false;  // the quote goes on past the line
         if (line[i] == '"') {
           if (i + 1 < line.size() && line[i + 1] == '"') {
-            cell += '"';
+            quoted += '"';
             i += 2;
             continue;
           }
           ++i;
           break;
         }
-        cell += line[i++];
+        quoted += line[i++];
       }
       if (i < line.size() && line[i] != ',') return false;  // text after the closing quote
-      out.push_back(std::move(cell));
+      if (!add(quoted)) return false;
     } else {
       const std::size_t end = std::min(line.find(',', i), line.size());
       const std::string_view text = line.substr(i, end - i);
       if (text.find('"') != std::string_view::npos) return false;  // a stray quote
-      out.emplace_back(text);
+      if (!add(text)) return false;
       i = end;
     }
-    if (i >= line.size()) return true;
+    if (i >= line.size()) return width == 0 || cells == width;
     ++i;  // the comma
   }
 }
 
+// The next line of `rest` without its end, or nullopt when it is one the
+// reader declines (blank, a lone CR, too long).
+std::optional<std::string_view> next_line(std::string_view& rest, std::size_t max_line) {
+  const std::size_t newline = rest.find('\n');
+  std::string_view line = rest.substr(0, newline);
+  rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  if (line.empty() || line.find('\r') != std::string_view::npos || (max_line > 0 && line.size() >= max_line))
+    return std::nullopt;
+  return line;
+}
+
+// The records of `part` (whole lines) as cells, or nullopt.
+std::optional<Columns> read_records(std::string_view part, std::size_t width, std::size_t max_line) {
+  if (part.find('\0') != std::string_view::npos || !is_valid_utf8(part)) return std::nullopt;
+  Columns cells(std::vector<FieldType>(width, FieldType::String));
+  const std::size_t lines = static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n')) + 1;
+  cells.reserve(lines, part.size() / std::max<std::size_t>(1, lines * width));
+  std::vector<std::string> unused;
+  while (!part.empty()) {
+    const auto line = next_line(part, max_line);
+    if (!line || !split_line(*line, width, unused, &cells)) return std::nullopt;
+    cells.end_row();
+  }
+  return cells;
+}
+
 }  // namespace
 
-std::optional<PlainCsv> read_plain_csv(const std::string& path) {
+std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::string text;
@@ -60,29 +98,46 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path) {
   if (!in.read(text.data(), size)) return std::nullopt;
   std::string_view rest(text);
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
-  if (rest.find('\0') != std::string_view::npos || !is_valid_utf8(rest)) return std::nullopt;
   const std::size_t max_line = std::strtoull(CPLGetConfigOption("OGR_CSV_MAX_LINE_SIZE", "10000000"), nullptr, 10);
 
-  // The next line without its end, or nullopt when it is one the reader declines.
-  auto next_line = [&]() -> std::optional<std::string_view> {
-    const std::size_t newline = rest.find('\n');
-    std::string_view line = rest.substr(0, newline);
-    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    if (line.empty() || line.find('\r') != std::string_view::npos || (max_line > 0 && line.size() >= max_line))
-      return std::nullopt;
-    return line;
-  };
-
   PlainCsv out;
-  const auto header = next_line();
-  if (!header || !split_line(*header, out.header)) return std::nullopt;
-  const std::size_t width = out.header.size();
-  out.cells.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n') + 1) * width);
-  while (!rest.empty()) {
-    const auto line = next_line();
-    const std::size_t before = out.cells.size();
-    if (!line || !split_line(*line, out.cells) || out.cells.size() - before != width) return std::nullopt;
+  const std::size_t header_end = rest.find('\n');
+  const std::string_view header_text = rest.substr(0, header_end);
+  if (header_text.find('\0') != std::string_view::npos || !is_valid_utf8(header_text)) return std::nullopt;
+  const auto header = next_line(rest, max_line);
+  if (!header || !split_line(*header, 0, out.header, nullptr)) return std::nullopt;
+
+  // Parts of at least 4 MiB, cut just after a line end: a line is the same
+  // line whichever part reads it, so the parts decline exactly when the
+  // whole would.
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t parts = std::clamp<std::size_t>(rest.size() >> 22, 1, threads);
+  std::vector<std::string_view> pieces;
+  for (std::size_t p = 0; p < parts; ++p) {
+    std::size_t end = p + 1 == parts ? rest.size() : rest.size() / (parts - p);
+    if (end < rest.size()) end = std::min(rest.size(), rest.find('\n', end) + 1);  // npos + 1 == 0
+    if (end == 0) end = rest.size();
+    pieces.push_back(rest.substr(0, end));
+    rest.remove_prefix(end);
+  }
+  std::vector<std::optional<Columns>> read(pieces.size());
+  std::vector<std::exception_ptr> errors(pieces.size());
+  auto read_piece = [&](std::size_t p) {
+    try {
+      read[p] = read_records(pieces[p], out.header.size(), max_line);
+    } catch (...) {  // std::bad_alloc: rethrown below, not std::terminate
+      errors[p] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t p = 1; p < pieces.size(); ++p) pool.emplace_back(read_piece, p);
+  read_piece(0);
+  for (std::thread& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (auto& part : read) {
+    if (!part) return std::nullopt;
+    out.cells.append(std::move(*part));
   }
   return out;
 }

@@ -13,20 +13,26 @@
 // bad-input corpus and generated files).  The caller also compares the header
 // with the field names GDAL reads, which catches another separator.
 //
+// Large files are split at line ends and the parts read on all cores; the
+// cells come out in file order whatever the number of threads.
+//
 // Thread-safety: a pure function of the file.
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/columns.hpp"
+
 namespace geo {
 
 struct PlainCsv {
   std::vector<std::string> header;
-  std::vector<std::string> cells;  // record after record, header.size() cells each
-  std::size_t records() const { return header.empty() ? 0 : cells.size() / header.size(); }
+  Columns cells;  // one String column per header cell, one row per record
+  std::size_t records() const { return cells.size(); }
 };
 
-std::optional<PlainCsv> read_plain_csv(const std::string& path);
+// `threads` 0: as many as the machine has.
+std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads = 0);
 
 }  // namespace geo

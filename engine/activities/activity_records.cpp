@@ -43,7 +43,7 @@ class RecordReader {
   }
 
   std::string text(std::size_t r, int f) const {
-    return f < 0 ? std::string() : coordination::trim_blanks(geo::to_text(layer_.rows[r][static_cast<std::size_t>(f)]));
+    return f < 0 ? std::string() : coordination::trim_blanks(layer_.text(r, static_cast<std::size_t>(f)));
   }
 
   void problem(Activity& a, const std::string& field, const char* kind, const std::string& what) {

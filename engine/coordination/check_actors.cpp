@@ -93,7 +93,7 @@ class ActorChecker {
 
  private:
   std::string cell(int field, std::size_t r) const {
-    return field < 0 ? std::string() : trim_blanks(geo::to_text(layer_.rows[r][static_cast<std::size_t>(field)]));
+    return field < 0 ? std::string() : trim_blanks(layer_.text(r, static_cast<std::size_t>(field)));
   }
 
   void reject(Actor& a, const char* kind, const char* field, const std::string& message, std::int64_t& count) {

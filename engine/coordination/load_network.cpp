@@ -36,14 +36,16 @@ PointLayer attributes_only(const PointLayerSpec& spec) {
   layer.located_by = "no coordinate columns";
   layer.warnings = table.warnings;
   for (const std::string& c : table.columns) layer.fields.push_back({c, geo::FieldType::String});
+  layer.values = geo::Columns(std::vector<geo::FieldType>(layer.fields.size(), geo::FieldType::String));
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    std::vector<geo::Value> row(table.rows[r].begin(), table.rows[r].end());
-    for (std::size_t i = 0; i < row.size(); ++i)
-      if (table.rows[r][i].empty()) row[i] = std::monostate{};
-    layer.rows.push_back(std::move(row));
+    for (const std::string& cell : table.rows[r]) {
+      if (cell.empty()) layer.values.push(std::monostate{});
+      else layer.values.push_text(cell);
+    }
+    layer.values.end_row();
     layer.records.push_back(table.records[r]);
     layer.points.push_back({std::nan(""), std::nan("")});
-    layer.rejection.emplace_back("no coordinate columns");
+    layer.rejection.push_back("no coordinate columns");
     layer.notes.emplace_back();
   }
   return layer;

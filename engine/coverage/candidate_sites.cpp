@@ -58,7 +58,7 @@ std::vector<CandidateSite> from_layer(const CoverageOptions& options, PointLayer
     site.radius_m = *radius;
     site.capacity = default_capacity;
     if (capacity_field >= 0) {
-      const auto value = geo::parse_number(geo::to_text(layer.rows[r][static_cast<std::size_t>(capacity_field)]));
+      const auto value = geo::parse_number(layer.text(r, static_cast<std::size_t>(capacity_field)));
       if (value && *value > 0) site.capacity = *value;
     }
     out.push_back(std::move(site));

@@ -26,7 +26,7 @@ std::vector<double> facility_capacities(const PointLayer* facilities, const std:
   std::int64_t first_bad = -1;
   std::string first_text;
   for (std::size_t r = 0; r < facilities->size(); ++r) {
-    const std::string text = geo::to_text(facilities->rows[r][static_cast<std::size_t>(column)]);
+    const std::string text = facilities->text(r, static_cast<std::size_t>(column));
     if (text.find_first_not_of(" \t") == std::string::npos) continue;
     const auto value = geo::parse_number(text);
     if (value && *value >= 0 && std::isfinite(*value)) {

@@ -96,12 +96,12 @@ void match_layer_names(const NameMatcher& matcher, const PointLayer& layer, Laye
     bool given = false;
     for (std::size_t l = 0; l < level_fields.size(); ++l)
       for (int f : level_fields[l]) {
-        std::string text = geo::to_text(layer.rows[r][static_cast<std::size_t>(f)]);
+        std::string text = layer.text(r, static_cast<std::size_t>(f));
         given = given || !text.empty();
         query.names[l].push_back(std::move(text));
       }
     for (int f : code_fields) {
-      std::string text = geo::to_text(layer.rows[r][static_cast<std::size_t>(f)]);
+      std::string text = layer.text(r, static_cast<std::size_t>(f));
       given = given || !text.empty();
       query.codes.push_back(std::move(text));
     }

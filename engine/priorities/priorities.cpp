@@ -99,10 +99,10 @@ IssueRecords issue_records(const PointLayer& layer, const LayerJoin& join) {
     const bool placed =
         join.match[r] == Match::Matched || join.match[r] == Match::Snapped || join.match[r] == Match::NameMatched;
     const std::int32_t unit = placed ? join.unit[r] : -1;
-    std::string cat = category >= 0 ? geo::to_text(layer.rows[r][static_cast<std::size_t>(category)]) : std::string();
+    std::string cat = category >= 0 ? layer.text(r, static_cast<std::size_t>(category)) : std::string();
     double sev = kNaN;
     if (severity >= 0) {
-      const geo::Value& v = layer.rows[r][static_cast<std::size_t>(severity)];
+      const geo::Value v = layer.value(r, static_cast<std::size_t>(severity));
       sev = numeric_value(v);
       if (const auto* s = std::get_if<std::string>(&v); s && !s->empty()) {
         char* end = nullptr;
@@ -113,7 +113,7 @@ IssueRecords issue_records(const PointLayer& layer, const LayerJoin& join) {
     }
     std::int32_t day = kNoDate;
     if (date >= 0) {
-      const std::string text = geo::to_text(layer.rows[r][static_cast<std::size_t>(date)]);
+      const std::string text = layer.text(r, static_cast<std::size_t>(date));
       if (!text.empty()) {
         if (auto d = parse_date(text)) day = *d;
         else ++out.bad_dates;

@@ -32,10 +32,10 @@ engine::PointLayer make_layer(const std::string& name, const std::string& role, 
   layer.spec.fields.type = "type";
   layer.spec.fields.status = "status";
   layer.source = name + ".csv";
-  layer.fields = {{"id", geo::FieldType::String}, {"name", geo::FieldType::String}, {"type", geo::FieldType::String},
-                  {"status", geo::FieldType::String}};
+  layer.set_fields({{"id", geo::FieldType::String}, {"name", geo::FieldType::String}, {"type", geo::FieldType::String},
+                    {"status", geo::FieldType::String}});
   for (const Record& r : records) {
-    layer.rows.push_back({r.id, "Name " + r.id, r.type, r.status});
+    layer.values.push_row({r.id, "Name " + r.id, r.type, r.status});
     layer.points.push_back(r.at);
     layer.records.push_back(static_cast<std::int64_t>(layer.records.size() + 1));
     layer.rejection.push_back(std::isfinite(r.at.x) ? "" : "no coordinates");

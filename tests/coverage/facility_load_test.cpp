@@ -136,9 +136,9 @@ engine::PointLayer layer_with_capacity(const std::string& name, const std::strin
   layer.spec.fields.id = "id";
   layer.spec.fields.type = "type";
   layer.source = name + ".csv";
-  layer.fields = {{"id", geo::FieldType::String}, {"type", geo::FieldType::String}, {"cap", geo::FieldType::String}};
+  layer.set_fields({{"id", geo::FieldType::String}, {"type", geo::FieldType::String}, {"cap", geo::FieldType::String}});
   for (std::size_t r = 0; r < at.size(); ++r) {
-    layer.rows.push_back({name + std::to_string(r + 1), std::string("police_station"), r < capacity.size() ? capacity[r] : ""});
+    layer.values.push_row({name + std::to_string(r + 1), std::string("police_station"), r < capacity.size() ? capacity[r] : ""});
     layer.points.push_back(at[r]);
     layer.records.push_back(static_cast<std::int64_t>(r + 1));
     layer.rejection.emplace_back();

@@ -31,7 +31,6 @@ engine::PointLayer layer_of(const std::vector<geo::Point>& points) {
   engine::PointLayer layer;
   layer.spec.name = "issues";
   for (std::size_t i = 0; i < points.size(); ++i) {
-    layer.rows.push_back({});
     layer.points.push_back(points[i]);
     layer.records.push_back(static_cast<std::int64_t>(i + 1));
     layer.rejection.push_back(std::isnan(points[i].x) ? "no coordinates" : "");
@@ -108,10 +107,10 @@ TEST(Join, CountsAddUpOnRealDistricts) {
   std::vector<geo::Point> points;
   for (int i = 0; i < 20000; ++i) points.push_back({lon(rng), lat(rng)});
   engine::PointLayer layer = layer_of(points);
-  layer.fields = {{"category", geo::FieldType::String}};
+  layer.set_fields({{"category", geo::FieldType::String}});
   layer.spec.fields.category = "category";
   layer.spec.count_by = {"category"};
-  for (std::size_t i = 0; i < layer.size(); ++i) layer.rows[i] = {std::string(i % 3 == 0 ? "drugs" : "Arms ")};
+  for (std::size_t i = 0; i < layer.size(); ++i) layer.values.push_row({std::string(i % 3 == 0 ? "drugs" : "Arms ")});
   const engine::AdminIndex index(b.finest());
   const auto join = engine::join_layer(index, layer, engine::JoinOptions{2000}, progress);
   const std::int64_t placed = join.counts.matched + join.counts.snapped;

@@ -65,7 +65,7 @@ bool expect_same(const fs::path& path) {
     EXPECT_EQ(a.fields[f].name, b.fields[f].name);
     EXPECT_EQ(a.fields[f].type, b.fields[f].type);
   }
-  EXPECT_EQ(a.rows, b.rows);
+  EXPECT_EQ(a.values, b.values);
   EXPECT_EQ(a.records, b.records);
   EXPECT_EQ(a.rejection, b.rejection);
   EXPECT_EQ(a.notes, b.notes);
@@ -170,7 +170,37 @@ TEST(PlainCsv, DeclinesWhatGdalMightReadOtherwise) {
   const auto e = geo::read_plain_csv((dir / "e.csv").string());
   ASSERT_TRUE(e.has_value());
   EXPECT_EQ(e->header, (std::vector<std::string>{"id", "x"}));
-  EXPECT_EQ(e->cells, (std::vector<std::string>{"1", "a,b", "2", ""}));
+  ASSERT_EQ(e->records(), 2u);
+  EXPECT_EQ(e->cells.string_view(0, 0), "1");
+  EXPECT_EQ(e->cells.string_view(0, 1), "a,b");
+  EXPECT_EQ(e->cells.string_view(1, 0), "2");
+  EXPECT_EQ(e->cells.string_view(1, 1), "");
+}
+
+// A large file is read in parts on several threads: the cells must be the
+// ones one thread reads, and a defect in any part must decline the whole.
+TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
+  const fs::path dir = testing_support::scratch_dir();
+  std::mt19937_64 rng(11);
+  std::string text = "id,lon,lat,note\n";
+  const char* const notes[] = {"", "\"a, b\"", "\"say \"\"hi\"\"\"", "\u0633\u0648\u0642", "plain text"};
+  for (int r = 0; text.size() < (13u << 20); ++r)
+    text += std::to_string(r + 1) + "," + std::to_string(43.0 + double(rng() % 100000) / 1e5) + "," +
+            std::to_string(13.0 + double(rng() % 100000) / 1e5) + "," + notes[rng() % 5] + (r % 7 == 0 ? "\r\n" : "\n");
+  testing_support::write_text(dir / "big.csv", text);
+  const auto one = geo::read_plain_csv((dir / "big.csv").string(), 1);
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->cells.string_view(0, 0), "1");
+  EXPECT_EQ(one->cells.string_view(one->records() - 1, 0), std::to_string(one->records()));
+  for (unsigned threads : {2u, 3u}) {
+    const auto many = geo::read_plain_csv((dir / "big.csv").string(), threads);
+    ASSERT_TRUE(many.has_value()) << threads;
+    EXPECT_EQ(many->header, one->header);
+    EXPECT_TRUE(many->cells == one->cells) << threads << " threads";
+  }
+  // One defect near the end, in the last part whatever the number of parts.
+  testing_support::write_text(dir / "bad.csv", text + "x,1,2\n\n");
+  for (unsigned threads : {1u, 2u, 3u}) EXPECT_FALSE(geo::read_plain_csv((dir / "bad.csv").string(), threads)) << threads;
 }
 
 }  // namespace

@@ -28,11 +28,11 @@ void check(const engine::PointLayer& layer) {
   const std::size_t n = layer.size();
   fuzz::require(layer.points.size() == n && layer.rejection.size() == n && layer.records.size() == n && layer.notes.size() == n,
                 "one point, rejection, record number and note per row");
+  fuzz::require(layer.values.size() == n && layer.values.width() == layer.fields.size(), "one value per record and field");
   for (std::size_t i = 0; i < n; ++i) {
-    fuzz::require(layer.rows[i].size() == layer.fields.size(), "one value per field");
     const bool placed = layer.points[i].x == layer.points[i].x;  // not NaN
     fuzz::require(placed == layer.rejection[i].empty(), "a record is placed exactly when it has no rejection");
-    for (const geo::Value& v : layer.rows[i]) (void)geo::to_text(v);
+    for (std::size_t f = 0; f < layer.fields.size(); ++f) (void)layer.text(i, f);
   }
 }
 
@@ -45,8 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(layer);
     // Projected metres given as degrees: the user's fix is `crs:`; the
     // columns then go through PROJ.
-    for (const std::string& r : layer.rejection)
-      if (r.find("projected metres") != std::string::npos) {
+    for (std::size_t i = 0; i < layer.size(); ++i)
+      if (layer.rejection[i].find("projected metres") != std::string::npos) {
         check(load(file.path(), "EPSG:32638"));
         break;
       }

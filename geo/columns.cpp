@@ -1,0 +1,149 @@
+#include "geo/columns.hpp"
+
+#include <stdexcept>
+
+namespace geo {
+
+Columns::Columns(const std::vector<FieldType>& types) {
+  columns_.reserve(types.size());
+  for (FieldType t : types) columns_.push_back(Column{.type = t});
+}
+
+void Columns::reserve(std::size_t rows, std::size_t text_bytes) {
+  for (Column& c : columns_) {
+    c.null.reserve(rows_ + rows);
+    switch (c.type) {
+      case FieldType::Integer: c.integers.reserve(rows_ + rows); break;
+      case FieldType::Real: c.reals.reserve(rows_ + rows); break;
+      case FieldType::String:
+        c.ends.reserve(rows_ + rows);
+        c.text.reserve(c.text.size() + rows * text_bytes);
+        break;
+    }
+  }
+}
+
+Columns::Column& Columns::next_column(FieldType type) {
+  if (next_ >= columns_.size()) throw std::invalid_argument("geo::Columns: more values than fields in a row");
+  Column& c = columns_[next_];
+  if (c.type != type) throw std::invalid_argument("geo::Columns: a value of another type than its field's");
+  ++next_;
+  return c;
+}
+
+void Columns::push(const Value& value) {
+  if (geo::is_null(value)) {
+    if (next_ >= columns_.size()) throw std::invalid_argument("geo::Columns: more values than fields in a row");
+    Column& c = columns_[next_++];
+    c.null.push_back(true);
+    switch (c.type) {
+      case FieldType::Integer: c.integers.push_back(0); break;
+      case FieldType::Real: c.reals.push_back(0); break;
+      case FieldType::String: c.ends.push_back(c.text.size()); break;
+    }
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    Column& c = next_column(FieldType::Integer);
+    c.null.push_back(false);
+    c.integers.push_back(*i);
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    Column& c = next_column(FieldType::Real);
+    c.null.push_back(false);
+    c.reals.push_back(*d);
+  } else {
+    push_text(std::get<std::string>(value));
+  }
+}
+
+void Columns::push_text(std::string_view text) {
+  Column& c = next_column(FieldType::String);
+  c.null.push_back(false);
+  c.text.append(text);
+  c.ends.push_back(c.text.size());
+}
+
+void Columns::end_row() {
+  if (next_ != columns_.size()) throw std::logic_error("geo::Columns: a row ended before its last field");
+  next_ = 0;
+  ++rows_;
+}
+
+void Columns::push_row(const std::vector<Value>& row) {
+  for (const Value& v : row) push(v);
+  end_row();
+}
+
+void Columns::append(Columns&& other) {
+  if (next_ != 0 || other.next_ != 0) throw std::logic_error("geo::Columns: append during a row");
+  if (columns_.empty() && rows_ == 0) {
+    *this = std::move(other);
+    return;
+  }
+  if (other.columns_.size() != columns_.size()) throw std::invalid_argument("geo::Columns: append of another width");
+  for (std::size_t f = 0; f < columns_.size(); ++f) {
+    Column &c = columns_[f], &o = other.columns_[f];
+    if (c.type != o.type) throw std::invalid_argument("geo::Columns: append of other field types");
+    c.null.insert(c.null.end(), o.null.begin(), o.null.end());
+    c.integers.insert(c.integers.end(), o.integers.begin(), o.integers.end());
+    c.reals.insert(c.reals.end(), o.reals.begin(), o.reals.end());
+    const std::uint64_t shift = c.text.size();
+    c.text += o.text;
+    c.ends.reserve(c.ends.size() + o.ends.size());
+    for (std::uint64_t e : o.ends) c.ends.push_back(e + shift);
+  }
+  rows_ += other.rows_;
+  other = Columns();
+}
+
+void Columns::drop_first_row() {
+  if (rows_ == 0) return;
+  for (Column& c : columns_) {
+    c.null.erase(c.null.begin());
+    switch (c.type) {
+      case FieldType::Integer: c.integers.erase(c.integers.begin()); break;
+      case FieldType::Real: c.reals.erase(c.reals.begin()); break;
+      case FieldType::String: {
+        const std::uint64_t first = c.ends.front();
+        c.text.erase(0, first);
+        c.ends.erase(c.ends.begin());
+        for (std::uint64_t& e : c.ends) e -= first;
+        break;
+      }
+    }
+  }
+  --rows_;
+}
+
+std::string_view Columns::string_view(std::size_t row, std::size_t field) const {
+  const Column& c = columns_[field];
+  const std::uint64_t begin = row == 0 ? 0 : c.ends[row - 1];
+  return std::string_view(c.text).substr(begin, c.ends[row] - begin);
+}
+
+Value Columns::value(std::size_t row, std::size_t field) const {
+  const Column& c = columns_[field];
+  if (c.null[row]) return std::monostate{};
+  switch (c.type) {
+    case FieldType::Integer: return c.integers[row];
+    case FieldType::Real: return c.reals[row];
+    case FieldType::String: return std::string(string_view(row, field));
+  }
+  return std::monostate{};
+}
+
+std::string Columns::text(std::size_t row, std::size_t field) const {
+  if (columns_[field].type == FieldType::String) return std::string(string_view(row, field));
+  return to_text(value(row, field));
+}
+
+std::vector<Value> Columns::row(std::size_t row) const {
+  std::vector<Value> out;
+  out.reserve(columns_.size());
+  for (std::size_t f = 0; f < columns_.size(); ++f) out.push_back(value(row, f));
+  return out;
+}
+
+bool Columns::operator==(const Columns& other) const {
+  return rows_ == other.rows_ && next_ == other.next_ && columns_ == other.columns_;
+}
+
+}  // namespace geo
