@@ -229,6 +229,23 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     }
     layer.values = std::move(plain->cells);
     if (layer.hxl_tags) layer.values.drop_first_row();
+  } else if (auto read = load.arrow_stream && !by_columns ? reader.read_columns() : std::nullopt) {
+    // The whole layer through GDAL's Arrow stream (geo::VectorReader::read_columns).
+    layer.read_by_arrow_stream = true;
+    layer.values = std::move(read->values);
+    const std::size_t records = layer.values.size();
+    layer.records.reserve(records);
+    layer.points.reserve(records);
+    auto not_point = read->not_points.begin();
+    for (std::size_t r = 0; r < records; ++r) {
+      add_record(static_cast<std::int64_t>(r + 1));
+      if (not_point != read->not_points.end() && not_point->first == r) {
+        const std::string& type = (not_point++)->second;
+        add_location({std::nan(""), std::nan("")}, type.empty() ? "no geometry" : "geometry is a " + type + ", not a point");
+      } else {
+        add_location(read->points[r], {});
+      }
+    }
   } else {
     std::vector<geo::FieldType> types;
     for (const geo::FieldDef& f : layer.fields) types.push_back(f.type);

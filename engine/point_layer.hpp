@@ -34,6 +34,7 @@ struct PointLayer {
   RecordTexts notes;                   // e.g. "approximate location (geo_precision 2)"
   bool hxl_tags = false;               // an HXL hashtag row was found (and skipped)
   bool read_without_gdal = false;      // a plain CSV file read by geo::read_plain_csv
+  bool read_by_arrow_stream = false;   // read through GDAL's Arrow stream (VectorReader::read_columns)
   std::vector<std::string> warnings;
 
   std::size_t size() const { return records.size(); }
@@ -49,6 +50,8 @@ struct PointLayer {
 struct LoadOptions {
   // Plain CSV files without GDAL (geo/plain_csv.hpp): the same layer, faster.
   bool fast_csv = true;
+  // GeoPackage layers through GDAL's Arrow stream: the same layer, faster.
+  bool arrow_stream = true;
 };
 
 // Loads a layer; throws engine::Error for problems that stop the run (missing

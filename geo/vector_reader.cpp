@@ -8,10 +8,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <regex>
 
+#include "geo/detail/arrow_stream.hpp"
 #include "geo/detail/gdal_errors.hpp"
 #include "geo/error.hpp"
 #include "geo/text_encoding.hpp"
@@ -449,21 +452,6 @@ GeometryType FeatureView::geometry_type() const {
   return g == nullptr ? GeometryType::Other : from_ogr(g->getGeometryType());
 }
 
-std::optional<Point> FeatureView::point() const {
-  if (!has_geometry()) return std::nullopt;
-  const OGRGeometry* g = feat(feature_).GetGeometryRef();
-  const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
-  if (type == wkbPoint) {
-    const auto* p = g->toPoint();
-    return Point{p->getX(), p->getY()};
-  }
-  if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-    const auto* p = g->toMultiPoint()->getGeometryRef(0);
-    return Point{p->getX(), p->getY()};
-  }
-  return std::nullopt;
-}
-
 namespace {
 
 // The first part of `g` whose type GEOS cannot take (TIN, polyhedral
@@ -486,20 +474,17 @@ OGRwkbGeometryType unsupported_part(const OGRGeometry& g) {
   }
 }
 
-}  // namespace
-
-Geometry FeatureView::geometry() const {
-  if (!has_geometry()) return Geometry();
-  const OGRGeometry* source = feat(feature_).GetGeometryRef();
-  std::unique_ptr<OGRGeometry> linear(source->hasCurveGeometry() ? source->getLinearGeometry() : source->clone());
+// `source` (a geometry of the reader's current record) as GEOS, 2D, curves linearised.
+Geometry to_geometry(const OGRGeometry& source, const VectorReader::Impl& reader) {
+  std::unique_ptr<OGRGeometry> linear(source.hasCurveGeometry() ? source.getLinearGeometry() : source.clone());
   // GEOS would fail on these as "Unknown WKB type 16", saying neither what
   // nor where; say both.
   if (const OGRwkbGeometryType bad = unsupported_part(*linear); bad != wkbNone) {
     const std::string name = OGRGeometryTypeToName(bad);
-    const std::string whole = OGRGeometryTypeToName(wkbFlatten(source->getGeometryType()));
+    const std::string whole = OGRGeometryTypeToName(wkbFlatten(source.getGeometryType()));
     throw Error("geometry type " + name + " is not supported" + (whole == name ? "" : " (in a " + whole + ")") +
                     "; localmap reads points, lines and polygons (curved ones are made straight)",
-                {.file = reader_->source, .layer = reader_->layer_name, .record = reader_->record},
+                {.file = reader.source, .layer = reader.layer_name, .record = reader.record},
                 "convert the layer first, e.g. `ogr2ogr -nlt MULTIPOLYGON -dim XY out.gpkg <source>` for a TIN or "
                 "polyhedral surface");
   }
@@ -507,6 +492,97 @@ Geometry FeatureView::geometry() const {
   std::vector<unsigned char> wkb(static_cast<std::size_t>(linear->WkbSize()));
   linear->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
   return Geometry::from_wkb(wkb);
+}
+
+// The point of a geometry, as FeatureView::point() takes it: a point, or a
+// multipoint of one point.
+std::optional<Point> point_of(const OGRGeometry& g) {
+  const OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
+  if (type == wkbPoint) return Point{g.toPoint()->getX(), g.toPoint()->getY()};
+  if (type == wkbMultiPoint && g.toMultiPoint()->getNumGeometries() == 1) {
+    const auto* p = g.toMultiPoint()->getGeometryRef(0);
+    return Point{p->getX(), p->getY()};
+  }
+  return std::nullopt;
+}
+
+// A little-endian ISO or extended WKB point, read without building a
+// geometry (nearly every record of a point layer); nullopt for anything else.
+std::optional<Point> wkb_point(std::string_view wkb) {
+  if (wkb.size() < 21 || wkb[0] != 1) return std::nullopt;
+  std::uint32_t type;
+  std::memcpy(&type, wkb.data() + 1, 4);
+  if (type != 1 && type != 1001 && type != 2001 && type != 3001 && type != 0x80000001u) return std::nullopt;
+  Point p;
+  std::memcpy(&p.x, wkb.data() + 5, 8);
+  std::memcpy(&p.y, wkb.data() + 13, 8);
+  if (std::isnan(p.x) && std::isnan(p.y)) return std::nullopt;  // POINT EMPTY: OGR's way below
+  return p;
+}
+
+}  // namespace
+
+std::optional<Point> FeatureView::point() const {
+  if (!has_geometry()) return std::nullopt;
+  return point_of(*feat(feature_).GetGeometryRef());
+}
+
+Geometry FeatureView::geometry() const {
+  if (!has_geometry()) return Geometry();
+  return to_geometry(*feat(feature_).GetGeometryRef(), *reader_);
+}
+
+std::optional<VectorReader::ColumnRead> VectorReader::read_columns() {
+  Impl& r = *impl_;
+  // GeoPackage only: GDAL 3.6.2's FlatGeobuf stream gave a value for a null
+  // integer in the differential test (tests/engine/arrow_load_test.cpp), and
+  // its features are nearly as fast.
+  if (r.driver != "GPKG" || r.sql_layer || r.transform != nullptr || !is_utf8_encoding(r.encoding_name) ||
+      r.options.text_fields)
+    return std::nullopt;
+  for (OGRFieldType t : r.ogr_types)
+    if (t != OFTInteger && t != OFTInteger64 && t != OFTReal && t != OFTString) return std::nullopt;
+  std::vector<FieldType> types;
+  for (const FieldDef& f : r.fields) types.push_back(f.type);
+  ColumnRead out;
+  detail::ArrowSink sink;
+  sink.text = [&](std::size_t row, int field, std::string_view bytes, Columns& into) {
+    bytes = bytes.substr(0, bytes.find('\0'));  // GDAL's feature text ends at a NUL
+    if (is_valid_utf8(bytes)) return into.push_text(bytes);
+    r.record = static_cast<std::int64_t>(row) + 1;
+    into.push_text(r.decode(std::string(bytes).c_str(), field));  // throws, naming record and field
+  };
+  sink.geometry = [&](std::size_t row, std::string_view wkb) {
+    if (wkb.empty()) {
+      out.not_points.emplace_back(row, std::string());
+      return;
+    }
+    if (const auto p = wkb_point(wkb)) {
+      out.points.resize(row + 1);
+      out.points[row] = *p;
+      return;
+    }
+    r.record = static_cast<std::int64_t>(row) + 1;
+    OGRGeometry* made = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &made, wkb.size(), wkbVariantIso) != OGRERR_NONE)
+      throw Error("a geometry in GDAL's Arrow stream is not valid WKB", r.where());
+    const std::unique_ptr<OGRGeometry> g(made);
+    if (g->IsEmpty()) {
+      out.not_points.emplace_back(row, std::string());
+      return;
+    }
+    if (const auto p = point_of(*g)) {
+      out.points.resize(row + 1);
+      out.points[row] = *p;
+      return;
+    }
+    out.not_points.emplace_back(row, to_geometry(*g, r).type_name());
+  };
+  auto values = detail::read_arrow_stream(*r.layer, types, sink);
+  if (!values) return std::nullopt;
+  out.values = std::move(*values);
+  out.points.resize(out.values.size(), Point{std::nan(""), std::nan("")});
+  return out;
 }
 
 // ---- describe ----

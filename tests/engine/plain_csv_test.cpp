@@ -17,6 +17,7 @@
 
 #include "engine/point_layer.hpp"
 #include "geo/plain_csv.hpp"
+#include "same_layer.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -31,55 +32,13 @@ engine::PointLayerSpec spec_for(const fs::path& path) {
   return s;
 }
 
-struct Loaded {
-  std::optional<engine::PointLayer> layer;
-  std::string error;
-};
-
-Loaded load(const fs::path& path, bool fast) {
-  Loaded out;
-  try {
-    out.layer = engine::load_point_layer(spec_for(path), engine::LoadOptions{fast});
-  } catch (const std::exception& e) {
-    out.error = e.what();
-  }
-  return out;
-}
-
-bool same_point(geo::Point a, geo::Point b) {
-  auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
-  return same(a.x, b.x) && same(a.y, b.y);
-}
-
 // Loads `path` both ways and compares; returns whether the fast path read it.
 bool expect_same(const fs::path& path) {
   SCOPED_TRACE(path.filename().string());
-  const Loaded fast = load(path, true), gdal = load(path, false);
-  EXPECT_EQ(fast.error, gdal.error);
-  EXPECT_EQ(fast.layer.has_value(), gdal.layer.has_value());
-  if (!fast.layer || !gdal.layer) return false;
-  const engine::PointLayer &a = *fast.layer, &b = *gdal.layer;
-  EXPECT_FALSE(b.read_without_gdal);
-  EXPECT_EQ(a.fields.size(), b.fields.size());
-  for (std::size_t f = 0; f < a.fields.size() && f < b.fields.size(); ++f) {
-    EXPECT_EQ(a.fields[f].name, b.fields[f].name);
-    EXPECT_EQ(a.fields[f].type, b.fields[f].type);
-  }
-  EXPECT_EQ(a.values, b.values);
-  EXPECT_EQ(a.records, b.records);
-  EXPECT_EQ(a.rejection, b.rejection);
-  EXPECT_EQ(a.notes, b.notes);
-  EXPECT_EQ(a.warnings, b.warnings);
-  EXPECT_EQ(a.located_by, b.located_by);
-  EXPECT_EQ(a.location_fields, b.location_fields);
-  EXPECT_EQ(a.hxl_tags, b.hxl_tags);
-  EXPECT_EQ(a.driver, b.driver);
-  EXPECT_EQ(a.crs, b.crs);
-  EXPECT_EQ(a.encoding, b.encoding);
-  EXPECT_EQ(a.points.size(), b.points.size());
-  for (std::size_t i = 0; i < a.points.size() && i < b.points.size(); ++i)
-    EXPECT_TRUE(same_point(a.points[i], b.points[i])) << "record " << i;
-  return a.read_without_gdal;
+  const auto fast = testing_support::load_layer(spec_for(path), engine::LoadOptions{.fast_csv = true});
+  const auto gdal = testing_support::load_layer(spec_for(path), engine::LoadOptions{.fast_csv = false});
+  testing_support::expect_same_layers(fast, gdal);
+  return fast.layer && fast.layer->read_without_gdal;
 }
 
 TEST(PlainCsv, TheCorpusReadsAsGdalReadsIt) {
