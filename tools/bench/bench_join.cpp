@@ -538,7 +538,11 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   // do not compute).
   const double localmap_e2e = steps[0].median() + steps[3].median() + steps[4].median() + steps[5].median() +
                               steps[join_at].median();
-  std::printf("  localmap from the CSV (load CSV + districts + indexes + join_layer, medians): %.3f s\n", localmap_e2e);
+  std::printf("  localmap from the CSV (load CSV + districts + indexes + join_layer, medians): %.3f s, %s rows/s\n",
+              localmap_e2e, thousands(static_cast<std::int64_t>(double(n) / localmap_e2e)).c_str());
+  const double from_gpkg = localmap_e2e - steps[0].median() + steps[2].median();
+  std::printf("  localmap from the GeoPackage (the same with load GeoPackage):                %.3f s, %s rows/s\n",
+              from_gpkg, thousands(static_cast<std::int64_t>(double(n) / from_gpkg)).c_str());
   for (const Step& s : steps)
     if (s.name.rfind("geopandas: total", 0) == 0 || s.name.rfind("geopandas: wall", 0) == 0)
       std::printf("    %-58s %.3f s, %.1fx localmap's\n", s.name.c_str(), s.median(), s.median() / localmap_e2e);
