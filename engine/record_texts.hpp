@@ -14,7 +14,6 @@ namespace engine {
 class RecordTexts {
  public:
   std::size_t size() const { return size_; }
-  void reserve(std::size_t) {}
   // The next record's text.
   void push_back(std::string text) {
     if (!text.empty()) texts_.emplace_back(size_, std::move(text));
@@ -28,7 +27,6 @@ class RecordTexts {
     const auto at = find(record);
     return at != texts_.end() && at->first == record ? at->second : none;
   }
-  std::size_t non_empty() const { return texts_.size(); }
   bool operator==(const RecordTexts&) const = default;
 
  private:

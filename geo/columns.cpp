@@ -86,6 +86,7 @@ void Columns::append(Columns&& other) {
     c.integers.insert(c.integers.end(), o.integers.begin(), o.integers.end());
     c.reals.insert(c.reals.end(), o.reals.begin(), o.reals.end());
     const std::uint64_t shift = c.text.size();
+    c.text.reserve(c.text.size() + o.text.size());  // exactly: no doubling
     c.text += o.text;
     c.ends.reserve(c.ends.size() + o.ends.size());
     for (std::uint64_t e : o.ends) c.ends.push_back(e + shift);
@@ -111,6 +112,16 @@ void Columns::drop_first_row() {
     }
   }
   --rows_;
+}
+
+void Columns::shrink_to_fit() {
+  for (Column& c : columns_) {
+    c.null.shrink_to_fit();
+    c.integers.shrink_to_fit();
+    c.reals.shrink_to_fit();
+    c.text.shrink_to_fit();
+    c.ends.shrink_to_fit();
+  }
 }
 
 std::string_view Columns::string_view(std::size_t row, std::size_t field) const {
@@ -140,6 +151,14 @@ std::vector<Value> Columns::row(std::size_t row) const {
   out.reserve(columns_.size());
   for (std::size_t f = 0; f < columns_.size(); ++f) out.push_back(value(row, f));
   return out;
+}
+
+std::size_t Columns::bytes() const {
+  std::size_t total = columns_.capacity() * sizeof(Column);
+  for (const Column& c : columns_)
+    total += c.null.capacity() / 8 + c.integers.capacity() * sizeof(std::int64_t) + c.reals.capacity() * sizeof(double) +
+             c.text.capacity() + c.ends.capacity() * sizeof(std::uint64_t);
+  return total;
 }
 
 bool Columns::operator==(const Columns& other) const {

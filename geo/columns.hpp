@@ -39,6 +39,7 @@ class Columns {
   // Moves `other`'s rows (same field types) after these.
   void append(Columns&& other);
   void drop_first_row();
+  void shrink_to_fit();  // gives back what reserve() and growth left unused
 
   Value value(std::size_t row, std::size_t field) const;
   bool is_null(std::size_t row, std::size_t field) const { return columns_[field].null[row]; }
@@ -46,6 +47,7 @@ class Columns {
   std::string text(std::size_t row, std::size_t field) const;
   std::string_view string_view(std::size_t row, std::size_t field) const;  // String fields only
   std::vector<Value> row(std::size_t row) const;
+  std::size_t bytes() const;  // memory held (allocated capacity)
 
   bool operator==(const Columns& other) const;
 

@@ -14,18 +14,12 @@
 namespace geo {
 namespace {
 
-// Adds one line's cells to `out` (a String column each); false on anything
-// GDAL might read otherwise, and on a line not `width` cells wide.  `width`
-// 0: any width (the header).
-bool split_line(std::string_view line, std::size_t width, std::vector<std::string>& header, Columns* out) {
-  std::size_t i = 0, cells = 0;
+// Calls add(cell) for each of one line's cells; false on anything GDAL might
+// read otherwise, or when add() returns false.
+template <class Add>
+bool split_line(std::string_view line, Add&& add) {
+  std::size_t i = 0;
   std::string quoted;
-  auto add = [&](std::string_view cell) {
-    if (width > 0 && ++cells > width) return false;
-    if (out) out->push_text(cell);
-    else header.emplace_back(cell);
-    return true;
-  };
   for (;;) {
     if (i < line.size() && line[i] == '"') {  // wholly quoted
       quoted.clear();
@@ -44,7 +38,7 @@ bool split_line(std::string_view line, std::size_t width, std::vector<std::strin
         quoted += line[i++];
       }
       if (i < line.size() && line[i] != ',') return false;  // text after the closing quote
-      if (!add(quoted)) return false;
+      if (!add(std::string_view(quoted))) return false;
     } else {
       const std::size_t end = std::min(line.find(',', i), line.size());
       const std::string_view text = line.substr(i, end - i);
@@ -52,7 +46,7 @@ bool split_line(std::string_view line, std::size_t width, std::vector<std::strin
       if (!add(text)) return false;
       i = end;
     }
-    if (i >= line.size()) return width == 0 || cells == width;
+    if (i >= line.size()) return true;
     ++i;  // the comma
   }
 }
@@ -75,10 +69,15 @@ std::optional<Columns> read_records(std::string_view part, std::size_t width, st
   Columns cells(std::vector<FieldType>(width, FieldType::String));
   const std::size_t lines = static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n')) + 1;
   cells.reserve(lines, part.size() / std::max<std::size_t>(1, lines * width));
-  std::vector<std::string> unused;
   while (!part.empty()) {
     const auto line = next_line(part, max_line);
-    if (!line || !split_line(*line, width, unused, &cells)) return std::nullopt;
+    std::size_t given = 0;
+    const auto add = [&](std::string_view cell) {
+      if (++given > width) return false;  // a ragged row
+      cells.push_text(cell);
+      return true;
+    };
+    if (!line || !split_line(*line, add) || given != width) return std::nullopt;
     cells.end_row();
   }
   return cells;
@@ -105,7 +104,11 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads
   const std::string_view header_text = rest.substr(0, header_end);
   if (header_text.find('\0') != std::string_view::npos || !is_valid_utf8(header_text)) return std::nullopt;
   const auto header = next_line(rest, max_line);
-  if (!header || !split_line(*header, 0, out.header, nullptr)) return std::nullopt;
+  const auto add_name = [&](std::string_view name) {
+    out.header.emplace_back(name);
+    return true;
+  };
+  if (!header || !split_line(*header, add_name)) return std::nullopt;
 
   // Parts of at least 4 MiB, cut just after a line end: a line is the same
   // line whichever part reads it, so the parts decline exactly when the
@@ -139,6 +142,7 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads
     if (!part) return std::nullopt;
     out.cells.append(std::move(*part));
   }
+  out.cells.shrink_to_fit();  // the cells stay for the whole run; their reserve was a guess
   return out;
 }
 

@@ -404,11 +404,15 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
     return s;
   };
   std::vector<geo::Point> csv_points;
+  double held_per_point = 0, values_per_point = 0;  // bytes of the CSV layer (values, points, record numbers)
   std::int64_t csv_vs_gdal = 0;  // points of the fast path and of GDAL's that differ
   {
     engine::PointLayer csv;
     steps.push_back(measure_load("load CSV          (engine::load_point_layer)", n, R, csv,
                                  [&] { return engine::load_point_layer(spec(files.csv, "")); }));
+    held_per_point = double(csv.values.bytes() + csv.points.capacity() * sizeof(geo::Point) +
+                            csv.records.capacity() * sizeof(std::int64_t)) / double(std::max<std::size_t>(1, csv.size()));
+    values_per_point = double(csv.values.bytes()) / double(std::max<std::size_t>(1, csv.size()));
     csv_points = std::move(csv.points);
     if (!csv.read_without_gdal) std::printf("  note: the CSV was not plain enough for the fast path\n");
     engine::PointLayer through_gdal;
@@ -420,8 +424,19 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
     csv_vs_gdal += static_cast<std::int64_t>(csv_points.size()) - static_cast<std::int64_t>(through_gdal.size());
   }
   engine::PointLayer layer;
+  std::int64_t gpkg_arrow_vs_features = 0;  // records whose point or values differ
   steps.push_back(measure_load("load GeoPackage   (engine::load_point_layer)", n, R, layer,
                                [&] { return engine::load_point_layer(spec(files.gpkg, "points")); }));
+  if (!layer.read_by_arrow_stream) std::printf("  note: the GeoPackage was not read through the Arrow stream\n");
+  {
+    engine::PointLayer by_features;
+    steps.push_back(measure_load("load GeoPackage feature by feature (arrow_stream off)", n, R, by_features, [&] {
+      return engine::load_point_layer(spec(files.gpkg, "points"), engine::LoadOptions{.arrow_stream = false});
+    }));
+    for (std::size_t i = 0; i < by_features.size(); ++i)
+      gpkg_arrow_vs_features += i >= layer.size() || !(layer.points[i] == by_features.points[i]) ||
+                                layer.values.row(i) != by_features.values.row(i);
+  }
   std::int64_t rejected = 0, csv_vs_gpkg = 0;
   for (std::size_t i = 0; i < layer.size(); ++i) {
     rejected += !layer.rejection[i].empty();
@@ -534,14 +549,15 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
               "  locate loop is the like-for-like figure for a peer's join)\n");
   // localmap end to end from the same CSV, the figure to hold against the
   // GeoPandas total: load the CSV, load the districts, build the grid index
-  // and its distance index, join (nearest district included, which the peers
-  // do not compute).
-  const double localmap_e2e = steps[0].median() + steps[3].median() + steps[4].median() + steps[5].median() +
-                              steps[join_at].median();
-  std::printf("  localmap from the CSV (load CSV + districts + indexes + join_layer, medians): %.3f s, %s rows/s\n",
+  // and its distance index, join on all cores as `localmap run` does (nearest
+  // district included, which the peers do not compute).
+  // steps: 0 CSV, 1 CSV via GDAL, 2 GeoPackage, 3 GeoPackage by features, 4 districts, 5 and 6 indexes.
+  const double localmap_e2e = steps[0].median() + steps[4].median() + steps[5].median() + steps[6].median() +
+                              steps[join_at + 1].median();
+  std::printf("  localmap from the CSV (load CSV + districts + indexes + join_layer all cores, medians): %.3f s, %s rows/s\n",
               localmap_e2e, thousands(static_cast<std::int64_t>(double(n) / localmap_e2e)).c_str());
   const double from_gpkg = localmap_e2e - steps[0].median() + steps[2].median();
-  std::printf("  localmap from the GeoPackage (the same with load GeoPackage):                %.3f s, %s rows/s\n",
+  std::printf("  localmap from the GeoPackage (the same with load GeoPackage):                           %.3f s, %s rows/s\n",
               from_gpkg, thousands(static_cast<std::int64_t>(double(n) / from_gpkg)).c_str());
   for (const Step& s : steps)
     if (s.name.rfind("geopandas: total", 0) == 0 || s.name.rfind("geopandas: wall", 0) == 0)
@@ -556,6 +572,10 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   std::printf("checks:\n");
   std::printf("  CSV and GeoPackage loads give identical coordinates: %s differences; %s records rejected\n",
               thousands(csv_vs_gpkg).c_str(), thousands(rejected).c_str());
+  std::printf("  GeoPackage through the Arrow stream and feature by feature: %s records differ (point or values)\n",
+              thousands(gpkg_arrow_vs_features).c_str());
+  std::printf("  the CSV layer holds %.1f bytes per point: values %.1f (text end to end, offsets, null bits), "
+              "point 16, record number 8\n", held_per_point, values_per_point);
   std::printf("  CSV read without GDAL and through GDAL give identical coordinates: %s differences\n",
               thousands(csv_vs_gdal).c_str());
   std::printf("  join_layer: %s matched, %s unmatched (outside every district; nearest district measured)\n",
