@@ -93,19 +93,11 @@ fs::path write_layer(const fs::path& dir, const std::string& name, const Case& c
   return path;
 }
 
-engine::PointLayerSpec spec_for(const fs::path& path) {
-  engine::PointLayerSpec s;
-  s.name = "points";
-  s.role = "issues";
-  s.source.source = path.string();
-  return s;
-}
-
 // Loads `path` both ways and compares; returns whether the stream read it.
 bool expect_same(const fs::path& path) {
   SCOPED_TRACE(path.filename().string());
-  const auto arrow = testing_support::load_layer(spec_for(path), engine::LoadOptions{.arrow_stream = true});
-  const auto features = testing_support::load_layer(spec_for(path), engine::LoadOptions{.arrow_stream = false});
+  const auto arrow = testing_support::load_layer(path.string(), engine::LoadOptions{.arrow_stream = true});
+  const auto features = testing_support::load_layer(path.string(), engine::LoadOptions{.arrow_stream = false});
   testing_support::expect_same_layers(arrow, features);
   return arrow.layer && arrow.layer->read_by_arrow_stream;
 }
@@ -135,7 +127,7 @@ TEST(ArrowLoad, LayersTheStreamCannotGiveExactlyAreReadFeatureByFeature) {
     EXPECT_FALSE(expect_same(write_layer(dir, "declined" + std::to_string(i), cases[i], 3000, rng))) << i;
   // Text that is not UTF-8: the same error, naming the record and the field.
   const auto bad = write_layer(dir, "bad_text", {.driver = "GPKG", .bad_text = true}, 40, rng);
-  const auto arrow = testing_support::load_layer(spec_for(bad), engine::LoadOptions{.arrow_stream = true});
+  const auto arrow = testing_support::load_layer(bad.string(), engine::LoadOptions{.arrow_stream = true});
   EXPECT_NE(arrow.error.find("not valid UTF-8"), std::string::npos) << arrow.error;
   EXPECT_NE(arrow.error.find("name"), std::string::npos) << arrow.error;
   expect_same(bad);

@@ -24,19 +24,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-engine::PointLayerSpec spec_for(const fs::path& path) {
-  engine::PointLayerSpec s;
-  s.name = "points";
-  s.role = "issues";
-  s.source.source = path.string();
-  return s;
-}
-
 // Loads `path` both ways and compares; returns whether the fast path read it.
 bool expect_same(const fs::path& path) {
   SCOPED_TRACE(path.filename().string());
-  const auto fast = testing_support::load_layer(spec_for(path), engine::LoadOptions{.fast_csv = true});
-  const auto gdal = testing_support::load_layer(spec_for(path), engine::LoadOptions{.fast_csv = false});
+  const auto fast = testing_support::load_layer(path.string(), engine::LoadOptions{.fast_csv = true});
+  const auto gdal = testing_support::load_layer(path.string(), engine::LoadOptions{.fast_csv = false});
   testing_support::expect_same_layers(fast, gdal);
   return fast.layer && fast.layer->read_without_gdal;
 }

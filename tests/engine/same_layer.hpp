@@ -17,10 +17,19 @@ struct LoadedLayer {
   std::string error;
 };
 
-inline LoadedLayer load_layer(const engine::PointLayerSpec& spec, const engine::LoadOptions& options) {
+// A point layer named "points" (role issues) read from `path`.
+inline engine::PointLayerSpec points_spec(const std::string& path) {
+  engine::PointLayerSpec s;
+  s.name = "points";
+  s.role = "issues";
+  s.source.source = path;
+  return s;
+}
+
+inline LoadedLayer load_layer(const std::string& path, const engine::LoadOptions& options) {
   LoadedLayer out;
   try {
-    out.layer = engine::load_point_layer(spec, options);
+    out.layer = engine::load_point_layer(points_spec(path), options);
   } catch (const std::exception& e) {
     out.error = e.what();
   }
