@@ -4,7 +4,6 @@
 #include <ogrsf_frmts.h>
 
 #include <cstring>
-#include <memory>
 #include <string>
 
 #include "geo/detail/gdal_errors.hpp"
@@ -61,7 +60,7 @@ std::optional<Columns> read_arrow_stream(OGRLayer& layer, const std::vector<Fiel
   layer.ResetReading();
   const char* options[] = {"INCLUDE_FID=NO", nullptr};
   Stream stream;
-  GdalErrorCapture errors;
+  GdalErrorCapture quiet;  // a stream GDAL cannot give: read feature by feature, no message
   if (!layer.GetArrowStream(&stream, options)) return std::nullopt;
   Schema schema;
   if (stream.get_schema(&stream, &schema) != 0 || schema.n_children != static_cast<std::int64_t>(types.size()) + 1)

@@ -95,10 +95,7 @@ fs::path write_layer(const fs::path& dir, const std::string& name, const Case& c
 
 // Loads `path` both ways and compares; returns whether the stream read it.
 bool expect_same(const fs::path& path) {
-  SCOPED_TRACE(path.filename().string());
-  const auto arrow = testing_support::load_layer(path.string(), engine::LoadOptions{.arrow_stream = true});
-  const auto features = testing_support::load_layer(path.string(), engine::LoadOptions{.arrow_stream = false});
-  testing_support::expect_same_layers(arrow, features);
+  const auto arrow = testing_support::expect_same_loads(path.string(), {.arrow_stream = true}, {.arrow_stream = false});
   return arrow.layer && arrow.layer->read_by_arrow_stream;
 }
 

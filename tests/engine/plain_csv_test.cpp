@@ -26,10 +26,7 @@ namespace {
 
 // Loads `path` both ways and compares; returns whether the fast path read it.
 bool expect_same(const fs::path& path) {
-  SCOPED_TRACE(path.filename().string());
-  const auto fast = testing_support::load_layer(path.string(), engine::LoadOptions{.fast_csv = true});
-  const auto gdal = testing_support::load_layer(path.string(), engine::LoadOptions{.fast_csv = false});
-  testing_support::expect_same_layers(fast, gdal);
+  const auto fast = testing_support::expect_same_loads(path.string(), {.fast_csv = true}, {.fast_csv = false});
   return fast.layer && fast.layer->read_without_gdal;
 }
 

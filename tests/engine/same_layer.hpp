@@ -79,4 +79,14 @@ inline void expect_same_layers(const LoadedLayer& fast, const LoadedLayer& gdal)
     EXPECT_TRUE(same_point(a.points[i], b.points[i])) << "record " << i;
 }
 
+// Loads `path` with the fast reader's options and with GDAL feature by
+// feature, checks the two are the same, and returns the fast one.
+inline LoadedLayer expect_same_loads(const std::string& path, const engine::LoadOptions& fast,
+                                     const engine::LoadOptions& gdal) {
+  SCOPED_TRACE(path);
+  LoadedLayer out = load_layer(path, fast);
+  expect_same_layers(out, load_layer(path, gdal));
+  return out;
+}
+
 }  // namespace testing_support
