@@ -106,7 +106,9 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
         }
         const auto near = index.nearest(p);
         out.distance_m[i] = near.distance_m;
-        if (near.polygon >= 0 && near.distance_m <= options.snap_m) {
+        // snap_m 0 is off: not even a point whose nearest boundary point
+        // rounds to itself (distance 0) is snapped.
+        if (near.polygon >= 0 && options.snap_m > 0 && near.distance_m <= options.snap_m) {
           out.unit[i] = near.polygon;
           out.match[i] = Match::Snapped;
         } else {

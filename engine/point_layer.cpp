@@ -51,6 +51,18 @@ std::string range_problem(geo::Point p) {
   return {};
 }
 
+// Coordinate columns leave a run only as geometry unless the layer exports
+// them as attributes (`export_fields`, `localmap join`), so the others are
+// not kept: for a file of points they are most of its text.
+std::vector<bool> kept_fields(const PointLayer& layer) {
+  std::vector<bool> keep;
+  for (const geo::FieldDef& f : layer.fields) {
+    const auto& location = layer.location_fields;
+    keep.push_back(std::find(location.begin(), location.end(), f.name) == location.end() || layer.spec.exports_field(f.name));
+  }
+  return keep;
+}
+
 }  // namespace
 
 int PointLayer::role_field(const std::string& role) const {
@@ -206,35 +218,63 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
 
   // A plain CSV file is read without GDAL (geo/plain_csv.hpp) when its
   // header is the fields GDAL read, all text; anything else through GDAL.
-  std::optional<geo::PlainCsv> plain;
+  // Its records come part by part, and each part keeps only the kept fields
+  // once its points are taken, so the coordinates' text is never all held.
   if (load.fast_csv && reader.driver() == "CSV" && spec.source.sql.empty() && spec.source.encoding.empty() &&
       fs::path(spec.source.source).extension() == ".csv" && fs::is_regular_file(spec.source.source) &&
-      std::all_of(reader.fields().begin(), reader.fields().end(), [](const geo::FieldDef& f) { return f.type == geo::FieldType::String; }))
-    plain = geo::read_plain_csv(spec.source.source);
-  if (plain && plain->header != names) plain.reset();
-  layer.read_without_gdal = plain.has_value();
-
-  if (plain) {
-    const std::size_t records = plain->records();
-    const geo::Columns& read = plain->cells;
-    layer.records.reserve(records);
-    layer.points.reserve(records);
-    for (std::size_t r = 0; r < records; ++r) {
-      const auto text = [&](int i) { return std::string(read.string_view(r, static_cast<std::size_t>(i))); };
-      if (first && find_columns(text)) continue;
-      geo::Point p{std::nan(""), std::nan("")};
-      const std::size_t index = add_record(static_cast<std::int64_t>(r + 1));
-      std::string problem = locate_by_columns(text, index, p);
-      add_location(p, std::move(problem));
+      std::all_of(reader.fields().begin(), reader.fields().end(), [](const geo::FieldDef& f) { return f.type == geo::FieldType::String; })) {
+    const PointLayer before = layer;  // no record yet: what a decline goes back to
+    std::size_t row = 0;              // rows of the file taken so far, a tag row included
+    std::vector<bool> keep;           // known from the first row on
+    const double file_bytes = static_cast<double>(fs::file_size(spec.source.source));
+    double bytes_read = 0;
+    const auto take = [&](geo::Columns&& part, std::size_t bytes) {
+      bytes_read += static_cast<double>(bytes);
+      bool tag_row = false;
+      for (std::size_t r = 0; r < part.size(); ++r, ++row) {
+        const auto text = [&](int i) { return std::string(part.string_view(r, static_cast<std::size_t>(i))); };
+        if (first && find_columns(text)) {
+          tag_row = true;
+          continue;
+        }
+        geo::Point p{std::nan(""), std::nan("")};
+        const std::size_t index = add_record(static_cast<std::int64_t>(row + 1));
+        std::string problem = locate_by_columns(text, index, p);
+        add_location(p, std::move(problem));
+      }
+      if (first) return;  // no row yet: nothing to keep
+      if (keep.empty()) {
+        keep = kept_fields(layer);
+        part.keep_fields(keep);
+        // Sized for the whole file from its first part (a little more), so
+        // that the layer's arrays are allocated once, not doubled and copied.
+        const double factor = 1.02 * file_bytes / std::max(bytes_read, 1.0);
+        layer.values = geo::Columns(std::vector<geo::FieldType>(part.width(), geo::FieldType::String));
+        layer.values.reserve_like(part, factor);
+        layer.points.reserve(static_cast<std::size_t>(static_cast<double>(layer.points.size()) * factor));
+      } else {
+        part.keep_fields(keep);
+      }
+      if (tag_row) part.drop_first_row();
+      layer.values.append(std::move(part));
+    };
+    layer.read_without_gdal =
+        geo::read_plain_csv_parts(spec.source.source, 0, [&](const std::vector<std::string>& header) { return header == names; }, take);
+    if (!layer.read_without_gdal) {
+      layer = before;
+      first = true;
+      coordinate_cells.clear();
     }
-    layer.values = std::move(plain->cells);
-    if (layer.hxl_tags) layer.values.drop_first_row();
+  }
+
+  if (layer.read_without_gdal) {
+    layer.values.shrink_to_fit();
+    if (layer.points.capacity() > layer.points.size() + layer.points.size() / 10) layer.points.shrink_to_fit();
   } else if (auto read = load.arrow_stream && !by_columns ? reader.read_columns() : std::nullopt) {
     // The whole layer through GDAL's Arrow stream (geo::VectorReader::read_columns).
     layer.read_by_arrow_stream = true;
     layer.values = std::move(read->values);
     const std::size_t records = layer.values.size();
-    layer.records.reserve(records);
     layer.points.reserve(records);
     auto not_point = read->not_points.begin();
     for (std::size_t r = 0; r < records; ++r) {
@@ -275,6 +315,12 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
   }
   if (layer.records.empty()) throw Error("layer '" + spec.name + "' is empty", where, "a point layer needs at least one record");
   if (!by_columns) layer.located_by = "geometry";
+  const std::vector<bool> keep = kept_fields(layer);
+  if (!layer.read_without_gdal) layer.values.keep_fields(keep);
+  std::vector<geo::FieldDef> kept;
+  for (std::size_t f = 0; f < keep.size(); ++f)
+    if (keep[f]) kept.push_back(std::move(layer.fields[f]));
+  layer.fields = std::move(kept);
   return layer;
 }
 

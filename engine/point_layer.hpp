@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/project.hpp"
+#include "engine/record_numbers.hpp"
 #include "engine/record_texts.hpp"
 #include "geo/columns.hpp"
 #include "geo/field.hpp"
@@ -26,10 +27,12 @@ struct PointLayer {
   std::string driver, crs, encoding;
   std::string located_by;  // "geometry" or the coordinate columns used
   std::vector<std::string> location_fields;  // those columns (they leave only as geometry)
-  std::vector<geo::FieldDef> fields;  // the source's attributes
+  // The source's attributes, but the coordinate columns (location_fields)
+  // that the layer does not export: those are in `points`.
+  std::vector<geo::FieldDef> fields;
   geo::Columns values;                 // record by field, held column by column
   std::vector<geo::Point> points;      // WGS84; NaN x when the record has no usable location
-  std::vector<std::int64_t> records;   // 1-based record number in the source, as a user counts data rows
+  RecordNumbers records;               // 1-based record number in the source, as a user counts data rows
   RecordTexts rejection;               // "" = usable
   RecordTexts notes;                   // e.g. "approximate location (geo_precision 2)"
   bool hxl_tags = false;               // an HXL hashtag row was found (and skipped)

@@ -1,8 +1,21 @@
 #include "geo/columns.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace geo {
+namespace {
+
+// Room for `more` elements: exactly when none is spare yet (a single append
+// into an empty column), else at least half as much again as held, so that
+// appending part after part costs linear time, not quadratic.
+template <class Container>
+void grow(Container& c, std::size_t more) {
+  if (c.capacity() - c.size() >= more) return;
+  c.reserve(c.capacity() == 0 ? more : std::max(c.size() + more, c.capacity() + c.capacity() / 2));
+}
+
+}  // namespace
 
 Columns::Columns(const std::vector<FieldType>& types) {
   columns_.reserve(types.size());
@@ -20,6 +33,20 @@ void Columns::reserve(std::size_t rows, std::size_t text_bytes) {
         c.text.reserve(c.text.size() + rows * text_bytes);
         break;
     }
+  }
+}
+
+void Columns::reserve_like(const Columns& sample, double factor) {
+  if (sample.columns_.size() != columns_.size()) throw std::invalid_argument("geo::Columns: reserve_like of another width");
+  const auto more = [&](std::size_t n) { return static_cast<std::size_t>(static_cast<double>(n) * factor); };
+  for (std::size_t f = 0; f < columns_.size(); ++f) {
+    Column& c = columns_[f];
+    const Column& s = sample.columns_[f];
+    c.null.reserve(c.null.size() + more(s.null.size()));
+    c.integers.reserve(c.integers.size() + more(s.integers.size()));
+    c.reals.reserve(c.reals.size() + more(s.reals.size()));
+    c.text.reserve(c.text.size() + more(s.text.size()));
+    c.ends.reserve(c.ends.size() + more(s.ends.size()));
   }
 }
 
@@ -82,17 +109,29 @@ void Columns::append(Columns&& other) {
   for (std::size_t f = 0; f < columns_.size(); ++f) {
     Column &c = columns_[f], &o = other.columns_[f];
     if (c.type != o.type) throw std::invalid_argument("geo::Columns: append of other field types");
+    grow(c.null, o.null.size());
     c.null.insert(c.null.end(), o.null.begin(), o.null.end());
+    grow(c.integers, o.integers.size());
     c.integers.insert(c.integers.end(), o.integers.begin(), o.integers.end());
+    grow(c.reals, o.reals.size());
     c.reals.insert(c.reals.end(), o.reals.begin(), o.reals.end());
     const std::uint64_t shift = c.text.size();
-    c.text.reserve(c.text.size() + o.text.size());  // exactly: no doubling
+    grow(c.text, o.text.size());
     c.text += o.text;
-    c.ends.reserve(c.ends.size() + o.ends.size());
+    grow(c.ends, o.ends.size());
     for (std::uint64_t e : o.ends) c.ends.push_back(e + shift);
   }
   rows_ += other.rows_;
   other = Columns();
+}
+
+void Columns::keep_fields(const std::vector<bool>& keep) {
+  if (next_ != 0) throw std::logic_error("geo::Columns: keep_fields during a row");
+  if (keep.size() != columns_.size()) throw std::invalid_argument("geo::Columns: keep_fields needs one flag per field");
+  std::vector<Column> kept;
+  for (std::size_t f = 0; f < columns_.size(); ++f)
+    if (keep[f]) kept.push_back(std::move(columns_[f]));
+  columns_ = std::move(kept);
 }
 
 void Columns::drop_first_row() {

@@ -29,6 +29,9 @@ class Columns {
   FieldType type(std::size_t field) const { return columns_[field].type; }
   // Room for `rows` more rows, with `text_bytes` bytes of text per String field.
   void reserve(std::size_t rows, std::size_t text_bytes = 0);
+  // Room for `factor` times the rows and text of `sample` (same width) more:
+  // for a table read in parts, sized from its first part.
+  void reserve_like(const Columns& sample, double factor);
 
   // The next field's value of the row being filled; throws
   // std::invalid_argument for a value of another type or a field too many.
@@ -39,6 +42,9 @@ class Columns {
   // Moves `other`'s rows (same field types) after these.
   void append(Columns&& other);
   void drop_first_row();
+  // Keeps the fields whose `keep` entry is true, in order, and frees the
+  // others; throws std::invalid_argument when `keep` is not one per field.
+  void keep_fields(const std::vector<bool>& keep);
   void shrink_to_fit();  // gives back what reserve() and growth left unused
 
   Value value(std::size_t row, std::size_t field) const;

@@ -85,63 +85,99 @@ std::optional<Columns> read_records(std::string_view part, std::size_t width, st
 
 }  // namespace
 
-std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads) {
+bool read_plain_csv_parts(const std::string& path, unsigned threads, const AcceptHeader& accept, const TakePart& take,
+                          std::size_t part_bytes) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size <= 0) return std::nullopt;
-  text.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  if (!in.read(text.data(), size)) return std::nullopt;
-  std::string_view rest(text);
-  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  if (!in) return false;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  part_bytes = std::max<std::size_t>(part_bytes, 1);
+  const std::size_t wave = threads * part_bytes;
+  const std::size_t min_piece = std::min<std::size_t>(part_bytes, std::size_t{4} << 20);
   const std::size_t max_line = std::strtoull(CPLGetConfigOption("OGR_CSV_MAX_LINE_SIZE", "10000000"), nullptr, 10);
 
-  PlainCsv out;
-  const std::size_t header_end = rest.find('\n');
-  const std::string_view header_text = rest.substr(0, header_end);
-  if (header_text.find('\0') != std::string_view::npos || !is_valid_utf8(header_text)) return std::nullopt;
-  const auto header = next_line(rest, max_line);
-  const auto add_name = [&](std::string_view name) {
-    out.header.emplace_back(name);
+  // The file is streamed through `buffer`: a wave of about `wave` bytes at a
+  // time, of which the whole lines are read and the rest carried over.
+  std::string buffer;
+  bool end_of_file = false;
+  auto read_more = [&](std::size_t bytes) {
+    const std::size_t had = buffer.size();
+    buffer.resize(had + bytes);
+    in.read(buffer.data() + had, static_cast<std::streamsize>(bytes));
+    buffer.resize(had + static_cast<std::size_t>(in.gcount()));
+    end_of_file = in.eof();
+    return !in.bad();
+  };
+  // Whole lines in `buffer`, or all of it at the end of the file; a line
+  // longer than a wave makes the buffer grow.
+  auto fill = [&]() -> bool {
+    if (!end_of_file && buffer.size() < wave && !read_more(wave - buffer.size())) return false;
+    while (!end_of_file && buffer.find('\n') == std::string::npos)
+      if (!read_more(wave)) return false;
     return true;
   };
-  if (!header || !split_line(*header, add_name)) return std::nullopt;
 
-  // Parts of at least 4 MiB, cut just after a line end: a line is the same
-  // line whichever part reads it, so the parts decline exactly when the
-  // whole would.
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t parts = std::clamp<std::size_t>(rest.size() >> 22, 1, threads);
-  std::vector<std::string_view> pieces;
-  for (std::size_t p = 0; p < parts; ++p) {
-    std::size_t end = p + 1 == parts ? rest.size() : rest.size() / (parts - p);
-    if (end < rest.size()) end = std::min(rest.size(), rest.find('\n', end) + 1);  // npos + 1 == 0
-    if (end == 0) end = rest.size();
-    pieces.push_back(rest.substr(0, end));
-    rest.remove_prefix(end);
-  }
-  std::vector<std::optional<Columns>> read(pieces.size());
-  std::vector<std::exception_ptr> errors(pieces.size());
-  auto read_piece = [&](std::size_t p) {
-    try {
-      read[p] = read_records(pieces[p], out.header.size(), max_line);
-    } catch (...) {  // std::bad_alloc: rethrown below, not std::terminate
-      errors[p] = std::current_exception();
-    }
+  if (!fill() || buffer.empty()) return false;
+  std::string_view rest(buffer);
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  const std::string_view header_text = rest.substr(0, rest.find('\n'));
+  if (header_text.find('\0') != std::string_view::npos || !is_valid_utf8(header_text)) return false;
+  const auto header = next_line(rest, max_line);
+  std::vector<std::string> names;
+  const auto add_name = [&](std::string_view name) {
+    names.emplace_back(name);
+    return true;
   };
-  std::vector<std::thread> pool;
-  for (std::size_t p = 1; p < pieces.size(); ++p) pool.emplace_back(read_piece, p);
-  read_piece(0);
-  for (std::thread& t : pool) t.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  for (auto& part : read) {
-    if (!part) return std::nullopt;
-    out.cells.append(std::move(*part));
+  if (!header || !split_line(*header, add_name) || !accept(names)) return false;
+  buffer.erase(0, buffer.size() - rest.size());
+
+  for (;;) {
+    if (!fill()) return false;
+    const std::size_t whole = end_of_file ? buffer.size() : buffer.rfind('\n') + 1;
+    // Pieces of at least min_piece, one per thread, cut just after a line
+    // end: a line is the same line whichever piece reads it, so the pieces
+    // decline exactly when the whole would.
+    std::string_view lines(buffer.data(), whole);
+    const std::size_t count = std::clamp<std::size_t>(lines.size() / min_piece, 1, threads);
+    std::vector<std::string_view> pieces;
+    for (std::size_t p = 0; p < count; ++p) {
+      std::size_t end = p + 1 == count ? lines.size() : lines.size() / (count - p);
+      if (end < lines.size()) end = std::min(lines.size(), lines.find('\n', end) + 1);  // npos + 1 == 0
+      if (end == 0) end = lines.size();
+      pieces.push_back(lines.substr(0, end));
+      lines.remove_prefix(end);
+    }
+    std::vector<std::optional<Columns>> read(pieces.size());
+    std::vector<std::exception_ptr> errors(pieces.size());
+    auto read_piece = [&](std::size_t p) {
+      try {
+        read[p] = read_records(pieces[p], names.size(), max_line);
+      } catch (...) {  // std::bad_alloc: rethrown below, not std::terminate
+        errors[p] = std::current_exception();
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t p = 1; p < pieces.size(); ++p) pool.emplace_back(read_piece, p);
+    read_piece(0);
+    for (std::thread& t : pool) t.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+    for (auto& part : read)
+      if (!part) return false;
+    for (std::size_t p = 0; p < read.size(); ++p) take(std::move(*read[p]), pieces[p].size());
+    buffer.erase(0, whole);
+    if (end_of_file && buffer.empty()) return true;
   }
+}
+
+std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads, std::size_t part_bytes) {
+  PlainCsv out;
+  const auto accept = [&](const std::vector<std::string>& header) {
+    out.header = header;
+    out.cells = Columns(std::vector<FieldType>(header.size(), FieldType::String));
+    return true;
+  };
+  if (!read_plain_csv_parts(path, threads, accept, [&](Columns&& part, std::size_t) { out.cells.append(std::move(part)); }, part_bytes))
+    return std::nullopt;
   out.cells.shrink_to_fit();  // the cells stay for the whole run; their reserve was a guess
   return out;
 }

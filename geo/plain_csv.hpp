@@ -13,11 +13,14 @@
 // bad-input corpus and generated files).  The caller also compares the header
 // with the field names GDAL reads, which catches another separator.
 //
-// Large files are split at line ends and the parts read on all cores; the
-// cells come out in file order whatever the number of threads.
+// The file is streamed in waves of `threads` parts of about `part_bytes`,
+// cut at line ends; the parts of a wave are read on all cores, and the cells
+// come out in file order whatever the number of threads or the part size.
+// So memory holds one wave of the file, not all of it.
 //
 // Thread-safety: a pure function of the file.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,7 +35,21 @@ struct PlainCsv {
   std::size_t records() const { return cells.size(); }
 };
 
-// `threads` 0: as many as the machine has.
-std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads = 0);
+constexpr std::size_t kPlainCsvPartBytes = std::size_t{32} << 20;
+
+// The whole file's cells; `threads` 0: as many as the machine has.
+std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads = 0,
+                                       std::size_t part_bytes = kPlainCsvPartBytes);
+
+// The same read, handing the records over in parts instead of holding them
+// all: accept(header) first (false declines at once), then take(cells,
+// bytes) for consecutive runs of records, in file order, on the calling
+// thread, with the bytes of the file they were read from (the first run may
+// have no row).  false when the file is not plain, in which case take() may
+// already have seen some parts: the caller drops what it made of them.
+using AcceptHeader = std::function<bool(const std::vector<std::string>& header)>;
+using TakePart = std::function<void(Columns&& cells, std::size_t bytes)>;
+bool read_plain_csv_parts(const std::string& path, unsigned threads, const AcceptHeader& accept, const TakePart& take,
+                          std::size_t part_bytes = kPlainCsvPartBytes);
 
 }  // namespace geo

@@ -87,6 +87,41 @@ TEST(Join, SnapOffLeavesNearPointsUnmatched) {
   EXPECT_THROW(engine::JoinOptions{-1}.validate(), std::runtime_error);
 }
 
+// snap_m 0 turns snapping off, also for a point a rounding error outside a
+// unit, whose nearest boundary point is the point itself (distance 0): such
+// points are found among points computed along a slanted outer edge (the
+// bench's border distribution found them on the Yemen coast).
+TEST(Join, SnapOffLeavesPointsARoundingErrorOutsideUnmatched) {
+  engine::AdminLevel level;
+  level.spec.name = "districts";
+  engine::AdminUnit u;
+  u.code = "T";
+  const geo::Point a{44, 15}, b{45.3, 15.7};
+  u.shape = geo::Geometry::polygon({{a, b, {44, 16}, a}});
+  level.units.push_back(std::move(u));
+  level.by_code = {{"T", 0}};
+  const engine::AdminIndex index(level);
+  std::vector<geo::Point> at_zero;
+  for (int k = 1; k < 20000 && at_zero.size() < 20; ++k) {
+    const double t = k / 20000.0;
+    const geo::Point p{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+    if (index.locate(p) < 0 && index.nearest(p).distance_m == 0) at_zero.push_back(p);
+  }
+  ASSERT_FALSE(at_zero.empty());
+  engine::SilentProgress progress;
+  const engine::PointLayer layer = layer_of(at_zero);
+  const auto off = engine::join_layer(index, layer, engine::JoinOptions{0}, progress);
+  const auto on = engine::join_layer(index, layer, engine::JoinOptions{1}, progress);
+  for (std::size_t i = 0; i < at_zero.size(); ++i) {
+    EXPECT_EQ(off.match[i], engine::Match::Unmatched) << i;
+    EXPECT_EQ(off.nearest[i], 0) << i;
+    EXPECT_EQ(off.distance_m[i], 0) << i;
+    EXPECT_EQ(on.match[i], engine::Match::Snapped) << i;
+  }
+  EXPECT_EQ(off.counts.snapped, 0);
+  EXPECT_EQ(off.note(0, level, layer), "outside every districts; nearest T at 0.0 m");
+}
+
 // Counts per unit add up, per level, to the matched + snapped records, and
 // class columns add up to the layer column.
 TEST(Join, CountsAddUpOnRealDistricts) {

@@ -146,9 +146,32 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
     EXPECT_EQ(many->header, one->header);
     EXPECT_TRUE(many->cells == one->cells) << threads << " threads";
   }
-  // One defect near the end, in the last part whatever the number of parts.
+  // Streamed in waves of small parts: the same cells.
+  for (unsigned threads : {1u, 2u})
+    for (std::size_t part : {std::size_t{100000}, std::size_t{(1u << 20) + 7}}) {
+      const auto waves = geo::read_plain_csv((dir / "big.csv").string(), threads, part);
+      ASSERT_TRUE(waves.has_value()) << threads << " threads, parts of " << part;
+      EXPECT_TRUE(waves->cells == one->cells) << threads << " threads, parts of " << part;
+    }
+  // Parts smaller than a line: a wave grows to hold a whole line.
+  const std::string head = text.substr(0, text.find('\n', 20000) + 1);
+  testing_support::write_text(dir / "head.csv", head);
+  const auto whole = geo::read_plain_csv((dir / "head.csv").string(), 1);
+  ASSERT_TRUE(whole.has_value());
+  for (unsigned threads : {1u, 2u}) {
+    const auto tiny = geo::read_plain_csv((dir / "head.csv").string(), threads, 16);
+    ASSERT_TRUE(tiny.has_value()) << threads;
+    EXPECT_TRUE(tiny->cells == whole->cells) << threads << " threads";
+  }
+  // One defect near the end, in the last part whatever the number of parts,
+  // and one in the middle.
   testing_support::write_text(dir / "bad.csv", text + "x,1,2\n\n");
   for (unsigned threads : {1u, 2u, 3u}) EXPECT_FALSE(geo::read_plain_csv((dir / "bad.csv").string(), threads)) << threads;
+  testing_support::write_text(dir / "middle.csv", text.substr(0, text.find('\n', text.size() / 2) + 1) + "1,2\n" +
+                                                      text.substr(text.find('\n', text.size() / 2) + 1));
+  for (unsigned threads : {1u, 2u})
+    for (std::size_t part : {std::size_t{100000}, geo::kPlainCsvPartBytes})
+      EXPECT_FALSE(geo::read_plain_csv((dir / "middle.csv").string(), threads, part)) << threads << " threads, " << part;
 }
 
 }  // namespace

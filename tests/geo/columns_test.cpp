@@ -1,9 +1,11 @@
 // geo::Columns against the row-by-row table it replaces: random tables of
 // every field type with nulls, empty and non-ASCII text are held both ways
-// and must read back the same, also after append and drop_first_row.
+// and must read back the same, also after append, drop_first_row and
+// keep_fields.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
 
@@ -68,6 +70,18 @@ TEST(Columns, HoldWhatRowsHold) {
       both.erase(both.begin());
       expect_holds(ca, both);
     }
+    // Keeping some fields: the rows without the others.
+    std::vector<bool> keep;
+    for (std::size_t f = 0; f < types.size(); ++f) keep.push_back(rng() % 2 == 0);
+    for (auto& row : both) {
+      std::vector<Value> kept;
+      for (std::size_t f = 0; f < row.size(); ++f)
+        if (keep[f]) kept.push_back(row[f]);
+      row = std::move(kept);
+    }
+    ca.keep_fields(keep);
+    EXPECT_EQ(ca.width(), static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true)));
+    expect_holds(ca, both);
   }
 }
 
@@ -89,6 +103,10 @@ TEST(Columns, EqualExactlyWhenTheValuesAre) {
 }
 
 TEST(Columns, RefuseValuesThatDoNotFitTheFields) {
+  {
+    geo::Columns c({FieldType::String, FieldType::Integer});
+    EXPECT_THROW(c.keep_fields({true}), std::invalid_argument);
+  }
   geo::Columns c({FieldType::Integer, FieldType::String});
   EXPECT_THROW(c.push(std::string("1")), std::invalid_argument);
   geo::Columns d({FieldType::Integer});

@@ -27,9 +27,14 @@
 //              Zipf weights 1/(k+1), Gaussian offsets of sigma = 3 km
 //              (Box-Muller from the same std::mt19937_64), rounded to 7
 //              decimals; the exact recipe is in clustered_points.hpp.
+//   border     N points on and a rounding error off the districts' ring
+//              segments: shared vertices, midpoints, random points along
+//              segments, unrounded (border_points.hpp).  The check against
+//              GEOS is the one that matters there; the peers' closed rule
+//              counts a shared-border point in every district it touches.
 //
 //   bench_join [--districts PATH] [--code-field F] [--sizes 100000,1000000]
-//              [--distribution uniform|clustered|both] [--repeat R]
+//              [--distribution uniform|clustered|border|both|all] [--repeat R]
 //              [--peers sqlite,geopandas,postgis] [--peer-max N]
 //              [--work DIR] [--seed S] [--quick]
 
@@ -52,6 +57,7 @@
 #include <vector>
 
 #include "agreement.hpp"
+#include "border_points.hpp"
 #include "clustered_points.hpp"
 #include "engine/boundaries.hpp"
 #include "engine/join.hpp"
@@ -272,6 +278,12 @@ PeerCheck check_peer(const std::vector<bench::PeerRow>& rows, const std::vector<
   return c;
 }
 
+std::vector<const geo::Geometry*> shapes_of(const engine::AdminLevel& level) {
+  std::vector<const geo::Geometry*> shapes;
+  for (const engine::AdminUnit& u : level.units) shapes.push_back(&u.shape);
+  return shapes;
+}
+
 // What the whole benchmark shares between sizes and distributions.
 struct Context {
   const Options& o;
@@ -377,11 +389,14 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   // Input files (not measured).
   bench::PointFiles files;
   const double prepare_s = timed([&] {
-    const bool clustered = distribution == "clustered";
-    const std::vector<geo::Point> points =
-        clustered ? bench::clustered_points(count, o.seed, cx.extent, [&](geo::Point p) { return cx.index.locate(p) >= 0; })
-                  : bench::random_points(count, o.seed, cx.extent);
-    files = bench::prepare_point_files(o.work, "points_" + std::to_string(n) + (clustered ? "_clustered" : ""), points,
+    std::vector<geo::Point> points;
+    if (distribution == "clustered")
+      points = bench::clustered_points(count, o.seed, cx.extent, [&](geo::Point p) { return cx.index.locate(p) >= 0; });
+    else if (distribution == "border")
+      points = bench::border_points(count, o.seed, shapes_of(cx.level));
+    else
+      points = bench::random_points(count, o.seed, cx.extent);
+    files = bench::prepare_point_files(o.work, "points_" + std::to_string(n) + (distribution == "uniform" ? "" : "_" + distribution), points,
                                        o.districts);
   }).wall;
   std::printf("files: %s (%s), %s (%s); prepared in %.1f s, not measured\n", files.csv.c_str(),
@@ -404,15 +419,19 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
     return s;
   };
   std::vector<geo::Point> csv_points;
-  double held_per_point = 0, values_per_point = 0;  // bytes of the CSV layer (values, points, record numbers)
+  // Bytes per point of the CSV layer: values, points, record numbers; and its fields.
+  double values_per_point = 0, points_per_point = 0, records_per_point = 0;
+  std::string csv_fields;
   std::int64_t csv_vs_gdal = 0;  // points of the fast path and of GDAL's that differ
   {
     engine::PointLayer csv;
     steps.push_back(measure_load("load CSV          (engine::load_point_layer)", n, R, csv,
                                  [&] { return engine::load_point_layer(spec(files.csv, "")); }));
-    held_per_point = double(csv.values.bytes() + csv.points.capacity() * sizeof(geo::Point) +
-                            csv.records.capacity() * sizeof(std::int64_t)) / double(std::max<std::size_t>(1, csv.size()));
-    values_per_point = double(csv.values.bytes()) / double(std::max<std::size_t>(1, csv.size()));
+    const double records = double(std::max<std::size_t>(1, csv.size()));
+    values_per_point = double(csv.values.bytes()) / records;
+    points_per_point = double(csv.points.capacity() * sizeof(geo::Point)) / records;
+    records_per_point = double(csv.records.bytes()) / records;
+    for (const geo::FieldDef& f : csv.fields) csv_fields += (csv_fields.empty() ? "" : ", ") + f.name;
     csv_points = std::move(csv.points);
     if (!csv.read_without_gdal) std::printf("  note: the CSV was not plain enough for the fast path\n");
     engine::PointLayer through_gdal;
@@ -461,8 +480,7 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   }
   steps.push_back(std::move(build_grid));
   steps.push_back(std::move(build_distance));
-  std::vector<const geo::Geometry*> shapes;
-  for (const engine::AdminUnit& u : level.units) shapes.push_back(&u.shape);
+  const std::vector<const geo::Geometry*> shapes = shapes_of(level);
   std::unique_ptr<geo::PointLocator> geos;
   steps.push_back(measure("build GEOS locator (geo::make_geos_locator)", 0, R, [&] { geos = geo::make_geos_locator(shapes); }));
 
@@ -574,12 +592,15 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
               thousands(csv_vs_gpkg).c_str(), thousands(rejected).c_str());
   std::printf("  GeoPackage through the Arrow stream and feature by feature: %s records differ (point or values)\n",
               thousands(gpkg_arrow_vs_features).c_str());
-  std::printf("  the CSV layer holds %.1f bytes per point: values %.1f (text end to end, offsets, null bits), "
-              "point 16, record number 8\n", held_per_point, values_per_point);
+  std::printf("  the CSV layer holds %.1f bytes per point: values %.1f (fields kept: %s; text end to end, offsets, "
+              "null bits), points %.1f, record numbers %.1f\n",
+              values_per_point + points_per_point + records_per_point, values_per_point, csv_fields.c_str(),
+              points_per_point, records_per_point);
   std::printf("  CSV read without GDAL and through GDAL give identical coordinates: %s differences\n",
               thousands(csv_vs_gdal).c_str());
-  std::printf("  join_layer: %s matched, %s unmatched (outside every district; nearest district measured)\n",
-              thousands(join.counts.matched).c_str(), thousands(join.counts.unmatched).c_str());
+  std::printf("  join_layer: %s matched, %s snapped, %s unmatched (outside every district; nearest district measured)\n",
+              thousands(join.counts.matched).c_str(), thousands(join.counts.snapped).c_str(),
+              thousands(join.counts.unmatched).c_str());
   std::printf("  join_layer vs the loops: unit vs locate %s differences, distance vs nearest %s differences\n",
               thousands(join_vs_locate).c_str(), thousands(join_vs_nearest).c_str());
   std::printf("  join_layer on 1 thread vs all cores: %s differences (unit or distance)\n", thousands(one_vs_all_cores).c_str());
@@ -636,8 +657,8 @@ int main(int argc, char** argv) {
   app.add_option("--districts", o.districts, "District polygons with an ADM<n>_PCODE field")->capture_default_str();
   app.add_option("--code-field", o.code_field, "P-code field of the districts (default: the finest ADM<n>_PCODE)");
   app.add_option("--sizes", o.sizes, "Numbers of points, comma-separated")->delimiter(',')->capture_default_str();
-  app.add_option("--distribution", o.distribution, "Points uniform in the extent, clustered around towns, or both")
-      ->check(CLI::IsMember({"uniform", "clustered", "both"}))
+  app.add_option("--distribution", o.distribution, "Points uniform in the extent, clustered around towns, on the borders; both: uniform and clustered; all: the three")
+      ->check(CLI::IsMember({"uniform", "clustered", "border", "both", "all"}))
       ->capture_default_str();
   app.add_option("--repeat", o.repeat, "Runs of each timed step (min, median and max are printed)")
       ->check(CLI::Range(1, 1000))
@@ -665,8 +686,9 @@ int main(int argc, char** argv) {
       return 1;
     }
   std::vector<std::string> distributions;
-  if (o.distribution != "clustered") distributions.push_back("uniform");
-  if (o.distribution != "uniform") distributions.push_back("clustered");
+  if (o.distribution == "uniform" || o.distribution == "both" || o.distribution == "all") distributions.push_back("uniform");
+  if (o.distribution == "clustered" || o.distribution == "both" || o.distribution == "all") distributions.push_back("clustered");
+  if (o.distribution == "border" || o.distribution == "all") distributions.push_back("border");
 
   int peer_failures = 0;
   try {
@@ -696,7 +718,7 @@ int main(int argc, char** argv) {
                 extent.min_x, extent.max_x, extent.min_y, extent.max_y);
     if (level.repaired > 0)
       std::printf("  note: localmap joins to the repaired polygons (GEOS MakeValid); the peers read the file as it is\n");
-    std::printf("points: std::mt19937_64 seed %llu, 7 decimals; distributions: %s (recipes: bench_join.cpp header)\n",
+    std::printf("points: std::mt19937_64 seed %llu, 7 decimals (border points: exact); distributions: %s (recipes: bench_join.cpp header)\n",
                 static_cast<unsigned long long>(o.seed), o.distribution.c_str());
 
     bool any_peer_size = false;
