@@ -23,14 +23,16 @@ Columns::Columns(const std::vector<FieldType>& types) {
 }
 
 void Columns::reserve(std::size_t rows, std::size_t text_bytes) {
+  // grow(), not an exact reserve: a reader that reserves batch after batch
+  // would otherwise copy everything read so far at every batch.
   for (Column& c : columns_) {
-    c.null.reserve(rows_ + rows);
+    grow(c.null, rows);
     switch (c.type) {
-      case FieldType::Integer: c.integers.reserve(rows_ + rows); break;
-      case FieldType::Real: c.reals.reserve(rows_ + rows); break;
+      case FieldType::Integer: grow(c.integers, rows); break;
+      case FieldType::Real: grow(c.reals, rows); break;
       case FieldType::String:
-        c.ends.reserve(rows_ + rows);
-        c.text.reserve(c.text.size() + rows * text_bytes);
+        grow(c.ends, rows);
+        grow(c.text, rows * text_bytes);
         break;
     }
   }

@@ -103,6 +103,7 @@ std::optional<Columns> read_arrow_stream(OGRLayer& layer, const std::vector<Fiel
       sink.geometry(first + static_cast<std::size_t>(i), valid(g, j) ? bytes(g, j) : std::string_view());
     }
   }
+  out.shrink_to_fit();  // reserve() grew the room batch by batch
   return out;
 }
 
