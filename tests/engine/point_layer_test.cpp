@@ -48,6 +48,40 @@ TEST(PointLayer, EveryRecordIsKeptWithItsReason) {
   EXPECT_EQ(layer.records[7], 8);
 }
 
+// Coordinate columns are kept as attributes only when the layer exports
+// them; whichever reader reads the file (plain CSV, or GDAL's driver for a
+// semicolon-separated one), the other fields keep their values.
+TEST(PointLayer, CoordinateColumnsAreKeptOnlyWhenExported) {
+  const auto dir = testing_support::scratch_dir();
+  write_text(dir / "c.csv", "id,lon,lat,note\n1,44.2,15.3,a\n2,44.3,15.4,\n");
+  write_text(dir / "s.csv", "id;lon;lat;note\n1;44.2;15.3;a\n2;44.3;15.4;\n");
+  auto names = [](const engine::PointLayer& layer) {
+    std::string all;
+    for (const auto& f : layer.fields) all += (all.empty() ? "" : ",") + f.name;
+    return all;
+  };
+  for (const char* file : {"c.csv", "s.csv"}) {
+    engine::PointLayerSpec spec = spec_for((dir / file).string());
+    auto layer = engine::load_point_layer(spec);
+    EXPECT_EQ(layer.read_without_gdal, std::string(file) == "c.csv");
+    EXPECT_EQ(names(layer), "id,note") << file;
+    ASSERT_EQ(layer.values.width(), 2u) << file;
+    EXPECT_EQ(layer.text(0, 1), "a");
+    EXPECT_EQ(layer.text(1, 0), "2");
+    EXPECT_DOUBLE_EQ(layer.points[1].x, 44.3);
+    EXPECT_EQ(layer.location_fields, (std::vector<std::string>{"lon", "lat"}));
+    spec.export_fields = {"lat"};
+    layer = engine::load_point_layer(spec);
+    EXPECT_EQ(names(layer), "id,lat,note") << file;
+    EXPECT_EQ(layer.text(1, 1), "15.4");
+    spec.export_fields.clear();
+    spec.export_all_fields = true;
+    layer = engine::load_point_layer(spec);
+    EXPECT_EQ(names(layer), "id,lon,lat,note") << file;
+    EXPECT_EQ(layer.text(0, 1), "44.2");
+  }
+}
+
 TEST(PointLayer, HxlTaggedCsvSkipsTheTagRow) {
   const auto dir = testing_support::scratch_dir();
   write_text(dir / "p.csv",
