@@ -130,42 +130,70 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
   if (!header || !split_line(*header, add_name) || !accept(names)) return false;
   buffer.erase(0, buffer.size() - rest.size());
 
-  for (;;) {
-    if (!fill()) return false;
-    const std::size_t whole = end_of_file ? buffer.size() : buffer.rfind('\n') + 1;
-    // Pieces of at least min_piece, one per thread, cut just after a line
-    // end: a line is the same line whichever piece reads it, so the pieces
-    // decline exactly when the whole would.
-    std::string_view lines(buffer.data(), whole);
-    const std::size_t count = std::clamp<std::size_t>(lines.size() / min_piece, 1, threads);
+  // One wave: its whole lines cut into pieces of at least min_piece, one
+  // per thread, just after a line end (a line is the same line whichever
+  // piece reads it, so the pieces decline exactly when the whole would),
+  // each read on its own thread.
+  struct Wave {
+    std::size_t whole = 0;  // bytes of `buffer` it covers
     std::vector<std::string_view> pieces;
+    std::vector<std::optional<Columns>> read;
+    std::vector<std::exception_ptr> errors;
+    std::vector<std::jthread> pool;  // joined on destruction too, so no path leaves one running
+    void join() { pool.clear(); }
+  };
+  auto start = [&](Wave& w) {
+    w.whole = end_of_file ? buffer.size() : buffer.rfind('\n') + 1;
+    std::string_view lines(buffer.data(), w.whole);
+    const std::size_t count = std::clamp<std::size_t>(lines.size() / min_piece, 1, threads);
     for (std::size_t p = 0; p < count; ++p) {
       std::size_t end = p + 1 == count ? lines.size() : lines.size() / (count - p);
       if (end < lines.size()) end = std::min(lines.size(), lines.find('\n', end) + 1);  // npos + 1 == 0
       if (end == 0) end = lines.size();
-      pieces.push_back(lines.substr(0, end));
+      w.pieces.push_back(lines.substr(0, end));
       lines.remove_prefix(end);
     }
-    std::vector<std::optional<Columns>> read(pieces.size());
-    std::vector<std::exception_ptr> errors(pieces.size());
-    auto read_piece = [&](std::size_t p) {
-      try {
-        read[p] = read_records(pieces[p], names.size(), max_line);
-      } catch (...) {  // std::bad_alloc: rethrown below, not std::terminate
-        errors[p] = std::current_exception();
-      }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t p = 1; p < pieces.size(); ++p) pool.emplace_back(read_piece, p);
-    read_piece(0);
-    for (std::thread& t : pool) t.join();
-    for (const auto& e : errors)
-      if (e) std::rethrow_exception(e);
-    for (auto& part : read)
-      if (!part) return false;
-    for (std::size_t p = 0; p < read.size(); ++p) take(std::move(*read[p]), pieces[p].size());
-    buffer.erase(0, whole);
-    if (end_of_file && buffer.empty()) return true;
+    w.read.resize(w.pieces.size());
+    w.errors.resize(w.pieces.size());
+    for (std::size_t p = 0; p < w.pieces.size(); ++p)
+      w.pool.emplace_back([&w, p, &names, max_line] {
+        try {
+          w.read[p] = read_records(w.pieces[p], names.size(), max_line);
+        } catch (...) {  // std::bad_alloc: rethrown by the caller, not std::terminate
+          w.errors[p] = std::current_exception();
+        }
+      });
+  };
+
+  // Wave k+1 is read while take() works through wave k on this thread.
+  if (!fill()) return false;
+  Wave current;
+  start(current);
+  current.join();
+  for (;;) {
+    buffer.erase(0, current.whole);  // the parts hold their own copies
+    const bool more = !(end_of_file && buffer.empty());
+    Wave next;
+    if (more) {
+      if (!fill()) return false;
+      start(next);
+    }
+    try {
+      for (const auto& e : current.errors)
+        if (e) std::rethrow_exception(e);
+      for (const auto& part : current.read)
+        if (!part) {
+          next.join();
+          return false;
+        }
+      for (std::size_t p = 0; p < current.read.size(); ++p) take(std::move(*current.read[p]), current.pieces[p].size());
+    } catch (...) {
+      next.join();  // its threads read `buffer`
+      throw;
+    }
+    next.join();
+    if (!more) return true;
+    current = std::move(next);
   }
 }
 

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <filesystem>
 #include <random>
+#include <stdexcept>
 
 #include "engine/point_layer.hpp"
 #include "geo/plain_csv.hpp"
@@ -153,6 +154,20 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
       ASSERT_TRUE(waves.has_value()) << threads << " threads, parts of " << part;
       EXPECT_TRUE(waves->cells == one->cells) << threads << " threads, parts of " << part;
     }
+  // Handed over part by part, in order; a take() that throws while the next
+  // wave is being read stops the read with its exception.
+  std::size_t rows = 0, parts = 0;
+  const auto accept = [](const std::vector<std::string>&) { return true; };
+  EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&& part, std::size_t bytes) {
+    EXPECT_GT(bytes, 0u);
+    rows += part.size();
+    ++parts;
+  }, 100000));
+  EXPECT_EQ(rows, one->records());
+  EXPECT_GT(parts, 60u);  // 13 MiB in waves of 200,000 bytes
+  EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&&, std::size_t) {
+    if (--parts == 50) throw std::runtime_error("stop");
+  }, 100000), std::runtime_error);
   // Parts smaller than a line: a wave grows to hold a whole line.
   const std::string head = text.substr(0, text.find('\n', 20000) + 1);
   testing_support::write_text(dir / "head.csv", head);
