@@ -36,7 +36,7 @@ struct PointLayer {
   RecordTexts rejection;               // "" = usable
   RecordTexts notes;                   // e.g. "approximate location (geo_precision 2)"
   bool hxl_tags = false;               // an HXL hashtag row was found (and skipped)
-  bool read_without_gdal = false;      // a plain CSV file read by geo::read_plain_csv
+  bool read_without_gdal = false;      // a plain CSV file read by geo::read_plain_csv_parts
   bool read_by_arrow_stream = false;   // read through GDAL's Arrow stream (VectorReader::read_columns)
   std::vector<std::string> warnings;
 

@@ -1,5 +1,5 @@
 #pragma once
-// Reading a plain CSV file in memory, without GDAL: the fast path for large
+// Reading a plain CSV file without GDAL, streamed: the fast path for large
 // tables of points (a million rows in a fraction of the time GDAL's CSV
 // driver takes feature by feature).
 //
