@@ -4,7 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <utility>
 
 #include "engine/error.hpp"
 #include "geo/coordinate_columns.hpp"
@@ -63,6 +66,41 @@ std::vector<bool> kept_fields(const PointLayer& layer) {
   return keep;
 }
 
+// One record located by its coordinate columns.
+struct Location {
+  geo::Point point{std::nan(""), std::nan("")};
+  std::string problem;  // why it is not located, or ""
+  std::string note;     // that the location is approximate, or ""
+};
+
+// `cells` holds the record's coordinate cells (the others are not read);
+// `to_wgs84` is the layer's `crs:` transform, or null.
+Location locate_row(const geo::CoordinateColumns& columns, const std::vector<std::string>& cells,
+                    const geo::CrsTransform* to_wgs84, const std::string& crs) {
+  Location at;
+  geo::ParsedPoint parsed = geo::parse_point(columns, cells);
+  if (parsed.point) at.point = *parsed.point;
+  else at.problem = std::move(parsed.problem);
+  if (parsed.point && to_wgs84) {
+    at.point = to_wgs84->forward(at.point);
+    if (!std::isfinite(at.point.x) || !std::isfinite(at.point.y))
+      at.problem = "the location cannot be transformed to WGS84 from " + crs;
+  }
+  if (columns.precision >= 0) {
+    const std::string& text = cells[static_cast<std::size_t>(columns.precision)];
+    const auto precision = geo::parse_number(text);
+    if (precision && *precision > 1) at.note = "approximate location (geo_precision " + text + ")";
+  }
+  return at;
+}
+
+// The rows of a part of a plain CSV file, located on the thread that read
+// it: their points, and the few problems and notes by row.
+struct LocatedPart {
+  std::vector<geo::Point> points;
+  std::vector<std::pair<std::size_t, std::string>> problems, notes;
+};
+
 }  // namespace
 
 int PointLayer::role_field(const std::string& role) const {
@@ -101,17 +139,27 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
   layer.fields = reader.fields();
   for (const std::string& w : reader.warnings()) layer.warnings.push_back(w);
   const geo::Where where{.file = reader.source(), .layer = reader.layer_name()};
-  if (reader.driver() == "CSV" && fs::is_regular_file(spec.source.source))
+  // GDAL's CSV reader joins lines while a quote is open, so a quote never
+  // closed would silently make the rest of the file one value.  The check
+  // reads the whole file, so it runs only where it can matter: before an
+  // error is reported (it is the first thing to mend) and before GDAL reads
+  // the file.  A file the plain reader accepts has no open quote: each of
+  // its cells is bare or wholly quoted.
+  bool quotes_checked = !(reader.driver() == "CSV" && fs::is_regular_file(spec.source.source));
+  const auto check_quotes = [&] {
+    if (std::exchange(quotes_checked, true)) return;
     if (const std::int64_t line = geo::unclosed_quote_line(spec.source.source); line > 0)
       throw Error("line " + std::to_string(line) + ": a double quote opened here is never closed, so the rest of the "
                       "file would be read as one value of one record",
                   where, "close the quote; a quote inside a quoted value is written twice (\"\")");
+  };
 
   for (const char* role : kFieldRoles) {
     const std::string& name = role_name(spec.fields, role);
     if (!name.empty() && reader.field_index(name) < 0) {
       std::string names;
       for (const auto& f : reader.fields()) names += (names.empty() ? "" : ", ") + f.name;
+      check_quotes();
       throw Error("no field '" + name + "' (layers." + spec.name + ".fields." + role + ")", where, "fields in this layer: " + names);
     }
   }
@@ -122,10 +170,12 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
   }
 
   const geo::GeometryKind kind = reader.declared_geometry();
-  if (kind == geo::GeometryKind::Polygon || kind == geo::GeometryKind::Line)
+  if (kind == geo::GeometryKind::Polygon || kind == geo::GeometryKind::Line) {
+    check_quotes();
     throw Error(std::string("layer '") + spec.name + "' holds " + (kind == geo::GeometryKind::Polygon ? "polygons" : "lines") +
                     ", but a point layer is expected",
                 where, "boundary polygons go under `boundaries:`; point layers need points or coordinate columns");
+  }
   // Tables locate records by columns; CSV always (GDAL's own WKT guessing
   // would hide bad values), other drivers when they carry no geometry.
   const bool by_columns = reader.driver() == "CSV" || kind == geo::GeometryKind::None;
@@ -136,6 +186,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     try {
       columns_to_wgs84.emplace(spec.source.crs, "EPSG:4326");
     } catch (const geo::Error& e) {
+      check_quotes();
       throw Error(e.problem(), {.file = where.file, .layer = where.layer}, "check `crs:` of layers." + spec.name);
     }
     layer.crs = spec.source.crs + " (coordinate columns, from `crs:`)";
@@ -161,9 +212,11 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     try {
       columns = geo::find_coordinate_columns(names, tags, spec.source.coordinates);
     } catch (const geo::Error& e) {
+      check_quotes();
       throw Error(e.problem(), {.file = where.file, .layer = where.layer, .field = e.where().field}, e.hint());
     }
-    if (columns.kind == geo::CoordinateColumns::Kind::None)
+    if (columns.kind == geo::CoordinateColumns::Kind::None) {
+      check_quotes();
       throw Error("no coordinate columns found in layer '" + spec.name + "'", where,
                   "name them lon/lat (or longitude/latitude, x/y), tag them #geo+lon/#geo+lat, or set `x:` and `y:` "
                   "(or `wkt:` / `geopoint:`) for the layer; columns: " +
@@ -172,6 +225,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
                         for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
                         return all;
                       }());
+    }
     for (int i : {columns.x, columns.y, columns.text, columns.precision})
       if (i >= 0) coordinate_cells.push_back(i);
     layer.located_by = columns.describe() + ": " + [&] {
@@ -187,22 +241,11 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
   };
   // A record located by its coordinate columns: why not, or "" and `p`.
   auto locate_by_columns = [&](const auto& text, std::size_t index, geo::Point& p) {
-    std::string problem;
     for (int i : coordinate_cells) cells[static_cast<std::size_t>(i)] = text(i);
-    geo::ParsedPoint parsed = geo::parse_point(columns, cells);
-    if (parsed.point) p = *parsed.point;
-    else problem = parsed.problem;
-    if (parsed.point && columns_to_wgs84) {
-      p = columns_to_wgs84->forward(p);
-      if (!std::isfinite(p.x) || !std::isfinite(p.y))
-        problem = "the location cannot be transformed to WGS84 from " + spec.source.crs;
-    }
-    if (columns.precision >= 0) {
-      const auto precision = geo::parse_number(cells[static_cast<std::size_t>(columns.precision)]);
-      if (precision && *precision > 1)
-        layer.notes.set(index, "approximate location (geo_precision " + cells[static_cast<std::size_t>(columns.precision)] + ")");
-    }
-    return problem;
+    Location at = locate_row(columns, cells, columns_to_wgs84 ? &*columns_to_wgs84 : nullptr, spec.source.crs);
+    p = at.point;
+    if (!at.note.empty()) layer.notes.set(index, std::move(at.note));
+    return std::move(at.problem);
   };
   auto add_record = [&](std::int64_t record) {
     layer.records.push_back(record - (layer.hxl_tags ? 1 : 0));
@@ -224,23 +267,69 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
       fs::path(spec.source.source).extension() == ".csv" && fs::is_regular_file(spec.source.source) &&
       std::all_of(reader.fields().begin(), reader.fields().end(), [](const geo::FieldDef& f) { return f.type == geo::FieldType::String; })) {
     const PointLayer before = layer;  // no record yet: what a decline goes back to
-    std::size_t row = 0;              // rows of the file taken so far, a tag row included
-    std::vector<bool> keep;           // known from the first row on
+    // The coordinate columns are found from the first record (GDAL's text of
+    // it is the plain reader's) before any part is read, so that each part's
+    // rows can be located on the thread that read it, not one by one here.
+    // Not with a `crs:` transform: that is one PROJ object, for one thread.
+    reader.for_each([&](const geo::FeatureView& f) {
+      find_columns([&](int i) { return f.text(i); });
+      return false;
+    });
+    bool tag_row_ahead = layer.hxl_tags;  // the first row, not yet taken, is the tag row
+    std::mutex located_mutex;
+    std::map<std::size_t, LocatedPart> located;  // by part number, until taken
+    const auto locate_part = [&](const geo::Columns& part, std::size_t number) {
+      LocatedPart out;
+      out.points.reserve(part.size());
+      std::vector<std::string> row(names.size());
+      for (std::size_t r = 0; r < part.size(); ++r) {
+        for (int i : coordinate_cells) row[static_cast<std::size_t>(i)] = part.string_view(r, static_cast<std::size_t>(i));
+        Location at = locate_row(columns, row, nullptr, spec.source.crs);
+        out.points.push_back(at.point);
+        if (!at.problem.empty()) out.problems.emplace_back(r, std::move(at.problem));
+        if (!at.note.empty()) out.notes.emplace_back(r, std::move(at.note));
+      }
+      const std::lock_guard lock(located_mutex);
+      located.emplace(number, std::move(out));
+    };
+    std::size_t parts = 0;    // parts taken so far
+    std::size_t row = 0;      // rows of the file taken so far, a tag row included
+    std::vector<bool> keep;   // known from the first row on
     const double file_bytes = static_cast<double>(fs::file_size(spec.source.source));
     double bytes_read = 0;
     const auto take = [&](geo::Columns&& part, std::size_t bytes) {
       bytes_read += static_cast<double>(bytes);
+      std::optional<LocatedPart> done;
+      {
+        const std::lock_guard lock(located_mutex);
+        if (auto at = located.find(parts++); at != located.end()) {
+          done = std::move(at->second);
+          located.erase(at);
+        }
+      }
       bool tag_row = false;
+      std::size_t next_problem = 0, next_note = 0;  // in `done`
+      // The text of row r's entry in a sparse list, or "" (a tag row's is
+      // passed over).
+      const auto text_of = [&](auto& list, std::size_t& next, std::size_t r) {
+        while (next < list.size() && list[next].first < r) ++next;
+        return next < list.size() && list[next].first == r ? std::move(list[next++].second) : std::string();
+      };
       for (std::size_t r = 0; r < part.size(); ++r, ++row) {
         const auto text = [&](int i) { return std::string(part.string_view(r, static_cast<std::size_t>(i))); };
-        if (first && find_columns(text)) {
+        if (first ? find_columns(text) : std::exchange(tag_row_ahead, false)) {
           tag_row = true;
           continue;
         }
-        geo::Point p{std::nan(""), std::nan("")};
         const std::size_t index = add_record(static_cast<std::int64_t>(row + 1));
-        std::string problem = locate_by_columns(text, index, p);
-        add_location(p, std::move(problem));
+        if (!done) {
+          geo::Point p{std::nan(""), std::nan("")};
+          std::string why = locate_by_columns(text, index, p);
+          add_location(p, std::move(why));
+          continue;
+        }
+        if (std::string note = text_of(done->notes, next_note, r); !note.empty()) layer.notes.set(index, std::move(note));
+        add_location(done->points[r], text_of(done->problems, next_problem, r));
       }
       if (first) return;  // no row yet: nothing to keep
       if (keep.empty()) {
@@ -258,8 +347,10 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
       if (tag_row) part.drop_first_row();
       layer.values.append(std::move(part));
     };
-    layer.read_without_gdal =
-        geo::read_plain_csv_parts(spec.source.source, 0, [&](const std::vector<std::string>& header) { return header == names; }, take);
+    const bool on_reading_threads = !first && !columns_to_wgs84;
+    layer.read_without_gdal = geo::read_plain_csv_parts(
+        spec.source.source, 0, [&](const std::vector<std::string>& header) { return header == names; }, take,
+        load.csv_part_bytes, on_reading_threads ? geo::PreparePart(locate_part) : geo::PreparePart());
     if (!layer.read_without_gdal) {
       layer = before;
       first = true;
@@ -267,6 +358,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     }
   }
 
+  if (!layer.read_without_gdal) check_quotes();  // GDAL reads the file next
   if (layer.read_without_gdal) {
     layer.values.shrink_to_fit();
     if (layer.points.capacity() > layer.points.size() + layer.points.size() / 10) layer.points.shrink_to_fit();

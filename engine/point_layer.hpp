@@ -18,6 +18,7 @@
 #include "geo/columns.hpp"
 #include "geo/field.hpp"
 #include "geo/orientation.hpp"
+#include "geo/plain_csv.hpp"
 
 namespace engine {
 
@@ -55,6 +56,8 @@ struct LoadOptions {
   bool fast_csv = true;
   // GeoPackage layers through GDAL's Arrow stream: the same layer, faster.
   bool arrow_stream = true;
+  // The size of the parts a plain CSV file is read in (tests make it small).
+  std::size_t csv_part_bytes = geo::kPlainCsvPartBytes;
 };
 
 // Loads a layer; throws engine::Error for problems that stop the run (missing

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 #include "geo/text_encoding.hpp"
 
@@ -86,7 +87,7 @@ std::optional<Columns> read_records(std::string_view part, std::size_t width, st
 }  // namespace
 
 bool read_plain_csv_parts(const std::string& path, unsigned threads, const AcceptHeader& accept, const TakePart& take,
-                          std::size_t part_bytes) {
+                          std::size_t part_bytes, const PreparePart& prepare) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -142,6 +143,7 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
     std::vector<std::jthread> pool;  // joined on destruction too, so no path leaves one running
     void join() { pool.clear(); }
   };
+  std::size_t parts_started = 0;  // numbers the parts for prepare()
   auto start = [&](Wave& w) {
     w.whole = end_of_file ? buffer.size() : buffer.rfind('\n') + 1;
     std::string_view lines(buffer.data(), w.whole);
@@ -155,11 +157,13 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
     }
     w.read.resize(w.pieces.size());
     w.errors.resize(w.pieces.size());
+    const std::size_t first_part = std::exchange(parts_started, parts_started + w.pieces.size());
     for (std::size_t p = 0; p < w.pieces.size(); ++p)
-      w.pool.emplace_back([&w, p, &names, max_line] {
+      w.pool.emplace_back([&w, p, &names, max_line, &prepare, part = first_part + p] {
         try {
           w.read[p] = read_records(w.pieces[p], names.size(), max_line);
-        } catch (...) {  // std::bad_alloc: rethrown by the caller, not std::terminate
+          if (w.read[p] && prepare) prepare(*w.read[p], part);
+        } catch (...) {  // std::bad_alloc, prepare()'s: rethrown by the caller, not std::terminate
           w.errors[p] = std::current_exception();
         }
       });

@@ -47,9 +47,17 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads
 // thread, with the bytes of the file they were read from (the first run may
 // have no row).  false when the file is not plain, in which case take() may
 // already have seen some parts: the caller drops what it made of them.
+//
+// prepare(cells, part), when given, runs on the thread that read the part,
+// before take() gets it: work on the cells that need not wait for the
+// calling thread (parsing numbers, say).  It runs for several parts at once,
+// so it must be thread-safe; `part` numbers the parts in the order take()
+// receives them, from 0.  A prepare() that throws stops the read with its
+// exception, as take() does.
 using AcceptHeader = std::function<bool(const std::vector<std::string>& header)>;
 using TakePart = std::function<void(Columns&& cells, std::size_t bytes)>;
+using PreparePart = std::function<void(const Columns& cells, std::size_t part)>;
 bool read_plain_csv_parts(const std::string& path, unsigned threads, const AcceptHeader& accept, const TakePart& take,
-                          std::size_t part_bytes = kPlainCsvPartBytes);
+                          std::size_t part_bytes = kPlainCsvPartBytes, const PreparePart& prepare = {});
 
 }  // namespace geo

@@ -3,8 +3,9 @@
 // layers (fields, cells, points, rejections, record numbers, notes, warnings)
 // or the two errors must be the same.  The files: every CSV of the bad-input
 // corpus and generated ones with quotes, commas and quotes inside quotes,
-// CRLF, a byte-order mark, Arabic text, empty cells, HXL tag rows, blank
-// lines, ragged rows, other separators, quoted line breaks and invalid UTF-8.
+// CRLF, a byte-order mark, Arabic text, empty cells, HXL tag rows, bad
+// coordinates, blank lines, ragged rows, other separators, quoted line breaks
+// and invalid UTF-8.
 // The fast path must take the plain ones and decline the rest.
 
 #include <gtest/gtest.h>
@@ -12,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
@@ -65,7 +68,10 @@ std::string random_csv(std::mt19937& rng, bool& plain_expected) {
   for (int r = 0; r < rows; ++r) {
     std::string name = kPlainCells[plain_cell(rng)];
     if (r == defect_row && defect == 0) name = kOddCells[percent(rng) % std::size(kOddCells)];
-    std::string line = std::to_string(r) + "," + name + "," + std::to_string(lon(rng)) + "," + std::to_string(lat(rng));
+    // Some records are rejected, after a tag row too, as the GDAL path rejects them.
+    const char* const bad_latitudes[] = {"", "n/a", "95.0", "1e400"};
+    const std::string latitude = percent(rng) < 10 ? bad_latitudes[percent(rng) % 4] : std::to_string(lat(rng));
+    std::string line = std::to_string(r) + "," + name + "," + std::to_string(lon(rng)) + "," + latitude;
     if (r == defect_row) {
       if (defect == 1) line += ",extra";                         // a ragged row
       if (defect == 2) line = std::to_string(r) + "," + name;    // a short row
@@ -126,6 +132,42 @@ TEST(PlainCsv, DeclinesWhatGdalMightReadOtherwise) {
   EXPECT_EQ(e->cells.string_view(1, 1), "");
 }
 
+// A file of many parts, each located on the thread that read it: an HXL tag
+// row, records rejected and noted all through it, the same layer as GDAL's;
+// and a defect near the end, found after many parts were taken, goes back to
+// GDAL with nothing left over.
+TEST(PlainCsv, LocatedPartByPartAsGdalLocatesIt) {
+  const fs::path dir = testing_support::scratch_dir();
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<int> percent(0, 99);
+  std::string text = "id,lat,lon,geo_precision\n#id,#geo+lat,#geo+lon,#meta+precision\n";
+  for (int r = 0; text.size() < (3u << 20); ++r) {
+    const char* const bad[] = {"", "n/a", "95.5", "1e400"};
+    const std::string lat = percent(rng) < 3 ? bad[percent(rng) % 4] : std::to_string(12.0 + percent(rng) / 10.0);
+    text += std::to_string(r) + "," + lat + "," + std::to_string(43.0 + percent(rng) / 10.0) + "," +
+            std::to_string(1 + percent(rng) % 3) + "\n";
+  }
+  testing_support::write_text(dir / "parts.csv", text);
+  for (const std::size_t part : {std::size_t{100000}, std::size_t{1} << 20}) {
+    const auto fast = testing_support::expect_same_loads((dir / "parts.csv").string(), {.csv_part_bytes = part}, {.fast_csv = false});
+    ASSERT_TRUE(fast.layer);
+    EXPECT_TRUE(fast.layer->read_without_gdal) << "parts of " << part;
+    EXPECT_TRUE(fast.layer->hxl_tags);
+    std::size_t rejected = 0, noted = 0;
+    for (std::size_t r = 0; r < fast.layer->size(); ++r) {
+      rejected += !fast.layer->rejection[r].empty();
+      noted += !fast.layer->notes[r].empty();
+    }
+    EXPECT_GT(rejected, 500u);  // both kinds all through the file
+    EXPECT_GT(noted, 20000u);
+  }
+  testing_support::write_text(dir / "late_defect.csv", text + "1,2\n");
+  const auto declined =
+      testing_support::expect_same_loads((dir / "late_defect.csv").string(), {.csv_part_bytes = 100000}, {.fast_csv = false});
+  ASSERT_TRUE(declined.layer);
+  EXPECT_FALSE(declined.layer->read_without_gdal);
+}
+
 // A large file is read in parts on several threads: the cells must be the
 // ones one thread reads, and a defect in any part must decline the whole.
 TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
@@ -168,6 +210,31 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
   EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&&, std::size_t) {
     if (--parts == 50) throw std::runtime_error("stop");
   }, 100000), std::runtime_error);
+  // prepare() sees each part on its reading thread, numbered in the order
+  // take() then gets it; one that throws stops the read.
+  {
+    std::mutex mutex;
+    std::map<std::size_t, std::string> prepared;  // part number -> its rows and first id
+    const auto describe = [](const geo::Columns& part) {
+      return std::to_string(part.size()) + ":" + std::string(part.size() ? part.string_view(0, 0) : "");
+    };
+    std::size_t taken = 0;
+    EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&& part, std::size_t) {
+      const std::lock_guard lock(mutex);
+      ASSERT_EQ(prepared.count(taken), 1u) << "part " << taken << " was not prepared before it was taken";
+      EXPECT_EQ(prepared[taken], describe(part)) << "part " << taken;
+      ++taken;
+    }, 100000, [&](const geo::Columns& part, std::size_t number) {
+      const std::lock_guard lock(mutex);
+      EXPECT_TRUE(prepared.emplace(number, describe(part)).second) << "part " << number << " prepared twice";
+    }));
+    EXPECT_EQ(taken, prepared.size());
+    EXPECT_GT(taken, 60u);
+    EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [](geo::Columns&&, std::size_t) {}, 100000,
+                                           [](const geo::Columns&, std::size_t number) {
+                                             if (number == 30) throw std::runtime_error("stop");
+                                           }), std::runtime_error);
+  }
   // Parts smaller than a line: a wave grows to hold a whole line.
   const std::string head = text.substr(0, text.find('\n', 20000) + 1);
   testing_support::write_text(dir / "head.csv", head);

@@ -141,6 +141,19 @@ TEST(PointLayer, LayerLevelProblemsStopWithAClearMessage) {
   s.source.coordinates.y = "lat";
   m = error_of([&] { engine::load_point_layer(s); });
   EXPECT_NE(m.find("the x (longitude) column 'lon' does not exist"), std::string::npos) << m;
+
+  // A quote left open is the first problem named, though the check now runs
+  // only when something goes wrong or GDAL reads the file: the first rows
+  // are plain, the open quote is on line 4, and the file also lacks
+  // coordinate columns, or the field a role names (an error raised before
+  // the file is read).
+  write_text(dir / "open_quote.csv", "id,place\n1,Aden\n2,Taiz\n3,\"Lahj\n4,Marib\n");
+  for (const bool missing_field : {false, true}) {
+    s = spec_for((dir / "open_quote.csv").string());
+    if (missing_field) s.fields.category = "kind";
+    m = error_of([&] { engine::load_point_layer(s); });
+    EXPECT_NE(m.find("line 4: a double quote opened here is never closed"), std::string::npos) << m;
+  }
 }
 
 }  // namespace

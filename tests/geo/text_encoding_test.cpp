@@ -24,6 +24,20 @@ TEST(TextEncoding, Utf8Validation) {
   EXPECT_FALSE(geo::is_valid_utf8("\xE3\xDA\xE4"));      // "عدن" in CP1256
 }
 
+// ASCII is skipped eight bytes at a time: a sequence at any offset from
+// those steps, in ASCII of any length, is still judged, valid or not.
+TEST(TextEncoding, Utf8ValidationAtEveryOffsetInAscii) {
+  const std::string valid[] = {"\xD8\xB9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+  const std::string invalid[] = {"\xC3", "\xC0\xAF", "\xED\xA0\x80", "\x80", "\xFF", "\xF4\x90\x80\x80"};
+  for (std::size_t before = 0; before < 20; ++before)
+    for (std::size_t after = 0; after < 12; ++after) {
+      const std::string head(before, 'a'), tail(after, '7');
+      for (const std::string& v : valid) EXPECT_TRUE(geo::is_valid_utf8(head + v + tail)) << before << " " << after;
+      for (const std::string& v : invalid) EXPECT_FALSE(geo::is_valid_utf8(head + v + tail)) << before << " " << after;
+      EXPECT_TRUE(geo::is_valid_utf8(head + tail));
+    }
+}
+
 // Byte values from the code page tables: ISO-8859-6 has ع=D9 د=CF ن=E6,
 // Windows-1256 has ع=DA د=CF ن=E4.
 TEST(TextEncoding, DecodesArabicCodePages) {
