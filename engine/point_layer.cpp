@@ -271,10 +271,15 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     // it is the plain reader's) before any part is read, so that each part's
     // rows can be located on the thread that read it, not one by one here.
     // Not with a `crs:` transform: that is one PROJ object, for one thread.
-    reader.for_each([&](const geo::FeatureView& f) {
-      find_columns([&](int i) { return f.text(i); });
-      return false;
-    });
+    try {
+      reader.for_each([&](const geo::FeatureView& f) {
+        find_columns([&](int i) { return f.text(i); });
+        return false;
+      });
+    } catch (const std::exception&) {  // a first record GDAL cannot read: the open quote comes first
+      check_quotes();
+      throw;
+    }
     bool tag_row_ahead = layer.hxl_tags;  // the first row, not yet taken, is the tag row
     std::mutex located_mutex;
     std::map<std::size_t, LocatedPart> located;  // by part number, until taken

@@ -154,6 +154,11 @@ TEST(PointLayer, LayerLevelProblemsStopWithAClearMessage) {
     m = error_of([&] { engine::load_point_layer(s); });
     EXPECT_NE(m.find("line 4: a double quote opened here is never closed"), std::string::npos) << m;
   }
+  // Also when GDAL cannot read the first record (not UTF-8), which the plain
+  // path reads first to find the coordinate columns.
+  write_text(dir / "bad_first.csv", "id,lon,lat\n1,44.1,\xC3\n2,44.2,15.2\n3,\"open,15.3\n");
+  m = error_of([&] { engine::load_point_layer(spec_for((dir / "bad_first.csv").string())); });
+  EXPECT_NE(m.find("line 4: a double quote opened here is never closed"), std::string::npos) << m;
 }
 
 }  // namespace
