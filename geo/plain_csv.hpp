@@ -35,7 +35,7 @@ struct PlainCsv {
   std::size_t records() const { return cells.size(); }
 };
 
-constexpr std::size_t kPlainCsvPartBytes = std::size_t{32} << 20;
+constexpr std::size_t kPlainCsvPartBytes = std::size_t{16} << 20;
 
 // The whole file's cells; `threads` 0: as many as the machine has.
 std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads = 0,
