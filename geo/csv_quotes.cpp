@@ -40,9 +40,8 @@ std::int64_t line_of(const std::string& path, std::int64_t offset, std::vector<c
 }  // namespace
 
 // Only the quotes matter, so the scan jumps from one to the next with memchr
-// (this runs before every CSV load, over files of gigabytes) and keeps the
-// byte offset of the last opening quote; its line is counted only when it is
-// left open.
+// (files may be gigabytes) and keeps the byte offset of the last opening
+// quote; its line is counted only when it is left open.
 std::int64_t unclosed_quote_line(const std::string& path, std::size_t buffer_bytes) {
   File f = open(path);
   std::vector<char> buffer(std::max<std::size_t>(buffer_bytes, 1));
