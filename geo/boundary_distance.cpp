@@ -55,7 +55,7 @@ Point BoundaryDistance::closest_on_segment(Point p, Point a, Point b, double kx,
 
 double BoundaryDistance::frame_scale(double lat_deg) { return std::max(std::cos(lat_deg * kPi / 180.0), 0.01); }
 
-BoundaryDistance::BoundaryDistance(const std::vector<const Geometry*>& polygons) {
+BoundaryDistance::BoundaryDistance(const std::vector<const Geometry*>& polygons, int cells_along_longer_side) {
   struct Segment {
     Point a, b;
     std::int32_t polygon;
@@ -131,16 +131,8 @@ BoundaryDistance::BoundaryDistance(const std::vector<const Geometry*>& polygons)
     level_count_.push_back(boxes.size());
     boxes = std::move(parents);
   }
+  make_grid(cells_along_longer_side);
 }
-
-struct BoundaryDistance::Search {
-  Point p;
-  double kx;
-  double best = std::numeric_limits<double>::infinity();
-  std::int32_t best_polygon = std::numeric_limits<std::int32_t>::max();
-  std::uint32_t best_order = std::numeric_limits<std::uint32_t>::max();
-  Point best_point;
-};
 
 void BoundaryDistance::search_leaf(Search& s, std::size_t index) const {
   const Leaf& leaf = leaves_[index];
@@ -168,9 +160,19 @@ void BoundaryDistance::search_leaf(Search& s, std::size_t index) const {
       s.best = d2[j];
       s.best_polygon = leaf.polygon[j];
       s.best_order = leaf.order[j];
+      s.best_position = static_cast<std::uint32_t>(index * kFanout + j);
       s.best_point = {qx[j], qy[j]};
     }
   }
+}
+
+void BoundaryDistance::start_with(Search& s, std::uint32_t position) const {
+  const Leaf& leaf = leaves_[position / kFanout];
+  const std::size_t j = position % kFanout;
+  s.best_point = closest_on_segment(s.p, {leaf.ax[j], leaf.ay[j]}, {leaf.bx[j], leaf.by[j]}, s.kx, s.best);
+  s.best_polygon = leaf.polygon[j];
+  s.best_order = leaf.order[j];
+  s.best_position = position;
 }
 
 void BoundaryDistance::search_node(Search& s, std::size_t level, std::size_t index) const {
@@ -208,14 +210,22 @@ void BoundaryDistance::search_node(Search& s, std::size_t level, std::size_t ind
   }
 }
 
-BoundaryDistance::Nearest BoundaryDistance::nearest(Point p) const {
-  Nearest out;
-  if (leaves_.empty()) return out;
-  Search s{p, frame_scale(p.y)};
+void BoundaryDistance::search_tree(Search& s) const {
   if (levels_.empty())
     search_leaf(s, 0);
   else
     search_node(s, levels_.size() - 1, 0);
+}
+
+BoundaryDistance::Nearest BoundaryDistance::nearest(Point p) const {
+  Nearest out;
+  if (leaves_.empty()) return out;
+  Search s{p, frame_scale(p.y)};
+  // The answer is the smallest (distance, polygon, order) of all segments,
+  // whatever order they are looked at in, so a start segment only tightens
+  // the search's first bound.
+  start_from_cell(s);
+  search_tree(s);
   out.polygon = s.best_polygon;
   out.boundary_point = s.best_point;
   out.distance_m = geodesic_distance_m(p, s.best_point);

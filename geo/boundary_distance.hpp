@@ -15,10 +15,22 @@
 // the lowest polygon index, then to the segment met first in input order.
 // The search structure only makes finding it fast.
 //
-// Thread-safety: immutable after construction; nearest() is safe to call from
-// many threads.
+// Points outside the polygons tend to be asked about many times over the same
+// area (every stray report of a large file).  So a grid over the polygons'
+// extent keeps, for each cell asked about more than once, the segment nearest
+// to the cell's centre, and a query in the cell starts from it: the search
+// then begins with a bound close to the answer and prunes most of the tree
+// (1.63 -> 1.06 us per uniform point outside Yemen's districts).  The start
+// changes only the work, never the answer.
+//
+// Thread-safety: nearest() is safe to call from many threads; a cell's start
+// segment is found by whichever thread first needs it, and every thread finds
+// the same one.
 
+#include <atomic>
 #include <cstdint>
+#include <limits>
+#include <memory>
 #include <vector>
 
 #include "geo/geometry.hpp"
@@ -27,7 +39,9 @@ namespace geo {
 
 class BoundaryDistance {
  public:
-  explicit BoundaryDistance(const std::vector<const Geometry*>& polygons);
+  // Cells along the longer side of the grid, which covers the polygons'
+  // extent widened by half of it on each side; 0: no grid.
+  explicit BoundaryDistance(const std::vector<const Geometry*>& polygons, int cells_along_longer_side = 512);
 
   struct Nearest {
     std::int32_t polygon = -1;  // -1 when the set is empty
@@ -43,6 +57,10 @@ class BoundaryDistance {
   static Point closest_on_segment(Point p, Point a, Point b, double kx, double& squared);
   // The frame's longitude scale at latitude `lat_deg`.
   static double frame_scale(double lat_deg);
+
+  // Whether the search for p starts from its cell's segment (p's cell has
+  // been asked about before).  For tests.
+  bool starts_from_cell(Point p) const;
 
  private:
   // A static packed R-tree (Hilbert-sorted, fixed fan-out) over the ring
@@ -60,9 +78,26 @@ class BoundaryDistance {
     std::int32_t polygon[kFanout];
     std::uint32_t order[kFanout];  // position in input order, for ties
   };
-  struct Search;
+  struct Search {  // the best (squared distance, polygon, order) so far
+    Point p;
+    double kx;
+    double best = std::numeric_limits<double>::infinity();
+    std::int32_t best_polygon = std::numeric_limits<std::int32_t>::max();
+    std::uint32_t best_order = std::numeric_limits<std::uint32_t>::max();
+    std::uint32_t best_position = 0;  // leaf position of the best segment
+    Point best_point;
+  };
   void search_leaf(Search& s, std::size_t leaf) const;
   void search_node(Search& s, std::size_t level, std::size_t node) const;
+  void search_tree(Search& s) const;
+  // A search not yet begun, started from one segment (by leaf position).
+  void start_with(Search& s, std::uint32_t position) const;
+
+  // The grid of start segments (boundary_distance_cells.cpp).
+  static constexpr std::uint32_t kNotAsked = 0xffffffffu, kAskedOnce = 0xfffffffeu;
+  void make_grid(int cells_along_longer_side);
+  std::int64_t cell_of(Point p) const;  // -1 outside the grid
+  void start_from_cell(Search& s) const;
 
   std::vector<Leaf> leaves_;
   // levels_[l][i] holds the boxes of children i*kFanout.. of level l, where
@@ -70,6 +105,12 @@ class BoundaryDistance {
   // level l-1; the last level has a single node, the root.
   std::vector<std::vector<Node>> levels_;
   std::vector<std::size_t> level_count_;  // children covered by each level
+
+  double grid_x_ = 0, grid_y_ = 0, cell_size_ = 0;  // lower-left corner, side in degrees
+  std::int64_t columns_ = 0, rows_ = 0;
+  // Per cell: the leaf position of the segment nearest to its centre, or
+  // kNotAsked / kAskedOnce.
+  mutable std::unique_ptr<std::atomic<std::uint32_t>[]> starts_;
 };
 
 }  // namespace geo

@@ -172,6 +172,80 @@ TEST(BoundaryDistance, GridOfSmallSquaresExactlyAsBruteForce) {
   }
 }
 
+// Many points per cell, so that most searches start from their cell's
+// segment (found at another point of the cell, often not the answer): still
+// exactly brute force, exact ties included, on a coarse grid (8 cells along
+// the longer side) and on a fine one.
+TEST(BoundaryDistance, SearchesStartedFromACellExactlyAsBruteForce) {
+  std::vector<int> cells(40 * 30);
+  std::iota(cells.begin(), cells.end(), 0);
+  std::shuffle(cells.begin(), cells.end(), std::mt19937_64(4));
+  std::vector<Geometry> squares;
+  for (const int cell : cells) {
+    const double x = (cell % 40) * 0.25, y = (cell / 40) * 0.25;
+    squares.push_back(Geometry::polygon({{{x, y}, {x + 0.125, y}, {x + 0.125, y + 0.125}, {x, y + 0.125}, {x, y}}}));
+  }
+  for (const int grid : {8, 512}) {
+    const geo::BoundaryDistance distance(testing_support::pointers(squares), grid);
+    std::mt19937_64 rng(6);
+    std::uniform_int_distribution<int> step(-60, 220), offset(-2, 2);
+    int started = 0, asked = 0;
+    for (int k = 0; k < 200; ++k) {
+      // A dozen points around one spot, within a cell or two (binary
+      // fractions: exact ties).
+      const int sx = step(rng), sy = step(rng);
+      const double spread = grid == 8 ? 0.0625 : 1.0 / 1024;
+      for (int m = 0; m < 12; ++m) {
+        const Point p{sx * 0.0625 + offset(rng) * spread, sy * 0.046875 + offset(rng) * spread};
+        started += distance.starts_from_cell(p);
+        ++asked;
+        const auto want = brute_nearest(squares, p);
+        const auto got = distance.nearest(p);
+        ASSERT_EQ(got.polygon, want.polygon) << "grid " << grid << ": " << p.x << " " << p.y;
+        ASSERT_EQ(got.boundary_point, want.boundary_point) << "grid " << grid << ": " << p.x << " " << p.y;
+        ASSERT_EQ(got.distance_m, want.distance_m) << "grid " << grid << ": " << p.x << " " << p.y;
+      }
+    }
+    EXPECT_GT(started, asked / 2) << "grid " << grid;
+  }
+}
+
+// The same on Yemen's districts, groups of points within a few hundred
+// metres of each other outside every district (at sea, across the borders),
+// and a few far beyond the grid, which are searched from the root.
+TEST(BoundaryDistance, YemenSearchesStartedFromACellExactlyAsBruteForce) {
+  const auto polygons = testing_support::load_polygons(testing_support::shared_data("boundaries/yem_adm2.gpkg"));
+  const geo::BoundaryDistance distance(testing_support::pointers(polygons));
+  geo::Envelope extent;
+  for (const auto& g : polygons) extent.expand(g.envelope());
+  std::mt19937_64 rng(13);
+  std::uniform_real_distribution<double> lon(extent.min_x - 2, extent.max_x + 2), lat(extent.min_y - 2, extent.max_y + 2);
+  std::uniform_real_distribution<double> near(-0.004, 0.004);
+  int started = 0, asked = 0;
+  auto check = [&](Point p) {
+    for (const auto& g : polygons)
+      if (g.envelope().contains(p) && g.covers(p)) return;
+    started += distance.starts_from_cell(p);
+    ++asked;
+    const auto want = brute_nearest(polygons, p);
+    const auto got = distance.nearest(p);
+    ASSERT_EQ(got.polygon, want.polygon) << p.x << " " << p.y;
+    ASSERT_EQ(got.boundary_point, want.boundary_point) << p.x << " " << p.y;
+    ASSERT_EQ(got.distance_m, want.distance_m) << p.x << " " << p.y;
+  };
+  for (int k = 0; k < 40; ++k) {
+    const Point centre{lon(rng), lat(rng)};
+    for (int m = 0; m < 8; ++m) check({centre.x + near(rng), centre.y + near(rng)});
+  }
+  for (const Point far : {Point{0, 0}, Point{-70, -40}, Point{120, 60}}) {
+    check(far);
+    check(far);
+    EXPECT_FALSE(distance.starts_from_cell(far));
+  }
+  EXPECT_GT(asked, 150);
+  EXPECT_GT(started, asked / 2);
+}
+
 TEST(BoundaryDistance, EmptySetHasNoNearestPolygon) {
   const geo::BoundaryDistance distance({});
   EXPECT_EQ(distance.nearest({1, 1}).polygon, -1);
