@@ -95,12 +95,17 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
   for (std::size_t block = 0; block < n; block += kBlock) {
     const std::size_t block_end = std::min(n, block + kBlock);
     parallel_chunks(block_end - block, threads, [&](std::size_t begin, std::size_t end) {
+      // Located all at once (rejected records too, whatever their point),
+      // so the index can overlap the memory accesses of many points.
+      const auto units = std::span(out.unit).subspan(block + begin, end - begin);
+      index.locate_all(std::span(layer.points).subspan(block + begin, end - begin), units);
       for (std::size_t i = block + begin; i < block + end; ++i) {
-        if (!layer.rejection[i].empty()) continue;  // stays Rejected
         const geo::Point p = layer.points[i];
-        const std::int32_t unit = index.locate(p);
-        if (unit >= 0) {
-          out.unit[i] = unit;
+        if (!layer.rejection[i].empty()) {
+          out.unit[i] = -1;  // stays Rejected
+          continue;
+        }
+        if (out.unit[i] >= 0) {
           out.match[i] = Match::Matched;
           continue;
         }

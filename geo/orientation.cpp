@@ -1,8 +1,6 @@
 #include "geo/orientation.hpp"
 
 #include <cmath>
-#include <limits>
-#include <vector>
 
 namespace geo {
 namespace {
@@ -21,30 +19,42 @@ inline void two_product(double a, double b, double& p, double& e) {
   e = std::fma(a, b, -p);
 }
 
-// Adds one component to a non-overlapping expansion kept in increasing
-// order of magnitude (Shewchuk's GROW-EXPANSION with zero elimination).
-void grow_expansion(std::vector<double>& expansion, double b) {
-  std::vector<double> grown;
-  grown.reserve(expansion.size() + 1);
-  double q = b;
-  for (double component : expansion) {
-    double sum, err;
-    two_sum(q, component, sum, err);
-    if (err != 0) grown.push_back(err);
-    q = sum;
-  }
-  if (q != 0 || grown.empty()) grown.push_back(q);
-  expansion.swap(grown);
-}
+// A sum of doubles kept exactly: non-overlapping components in increasing
+// order of magnitude.  The determinant below adds 16 products' halves, so 16
+// components always suffice; a fixed array keeps the exact path free of heap
+// allocation (points on edges take it on every test).
+struct Expansion {
+  double component[16];
+  int size = 0;
 
-int sign_of(const std::vector<double>& expansion) {
-  // The most significant component decides the sign of the whole sum.
-  for (auto it = expansion.rbegin(); it != expansion.rend(); ++it) {
-    if (*it > 0) return 1;
-    if (*it < 0) return -1;
+  // Shewchuk's GROW-EXPANSION with zero elimination, in place: component i
+  // is read before anything is written at or after it.
+  void grow(double b) {
+    double q = b;
+    int kept = 0;
+    for (int i = 0; i < size; ++i) {
+      double sum, err;
+      two_sum(q, component[i], sum, err);
+      if (err != 0) component[kept++] = err;
+      q = sum;
+    }
+    if (q != 0 || kept == 0) component[kept++] = q;
+    size = kept;
   }
-  return 0;
-}
+
+  int sign() const {
+    // The most significant component decides the sign of the whole sum.
+    for (int i = size - 1; i >= 0; --i) {
+      if (component[i] > 0) return 1;
+      if (component[i] < 0) return -1;
+    }
+    return 0;
+  }
+};
+
+}  // namespace
+
+namespace detail {
 
 int exact_orientation(Point a, Point b, Point c) {
   // Each difference is an exact two-term expansion (hi + lo).
@@ -57,39 +67,26 @@ int exact_orientation(Point a, Point b, Point c) {
   const double left2[2] = {bcy, bcy_lo};
   const double right[2] = {acy, acy_lo};
   const double right2[2] = {bcx, bcx_lo};
-  std::vector<double> expansion;
-  expansion.reserve(20);
+  Expansion expansion;
   for (double u : left) {
     for (double v : left2) {
       double p, e;
       two_product(u, v, p, e);
-      grow_expansion(expansion, p);
-      grow_expansion(expansion, e);
+      expansion.grow(p);
+      expansion.grow(e);
     }
   }
   for (double u : right) {
     for (double v : right2) {
       double p, e;
       two_product(u, v, p, e);
-      grow_expansion(expansion, -p);
-      grow_expansion(expansion, -e);
+      expansion.grow(-p);
+      expansion.grow(-e);
     }
   }
-  return sign_of(expansion);
+  return expansion.sign();
 }
 
-}  // namespace
-
-int orientation(Point a, Point b, Point c) {
-  const double detleft = (a.x - c.x) * (b.y - c.y);
-  const double detright = (a.y - c.y) * (b.x - c.x);
-  const double det = detleft - detright;
-  // Error bound of the naive evaluation (Shewchuk's ccwerrboundA).
-  constexpr double eps = std::numeric_limits<double>::epsilon() / 2;
-  constexpr double bound_factor = (3.0 + 16.0 * eps) * eps;
-  const double detsum = std::fabs(detleft) + std::fabs(detright);
-  if (std::fabs(det) > bound_factor * detsum) return det > 0 ? 1 : -1;
-  return exact_orientation(a, b, c);
-}
+}  // namespace detail
 
 }  // namespace geo

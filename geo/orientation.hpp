@@ -12,6 +12,12 @@
 // Arithmetic and Fast Robust Geometric Predicates", 1997).
 //
 // Thread-safety: pure function.
+//
+// The filter is inline because point location calls it in its innermost
+// loops; the exact evaluation it rarely needs stays out of line.
+
+#include <cmath>
+#include <limits>
 
 namespace geo {
 
@@ -21,6 +27,20 @@ struct Point {
   friend bool operator==(const Point&, const Point&) = default;
 };
 
-int orientation(Point a, Point b, Point c);
+namespace detail {
+int exact_orientation(Point a, Point b, Point c);
+}
+
+inline int orientation(Point a, Point b, Point c) {
+  const double detleft = (a.x - c.x) * (b.y - c.y);
+  const double detright = (a.y - c.y) * (b.x - c.x);
+  const double det = detleft - detright;
+  // Error bound of the naive evaluation (Shewchuk's ccwerrboundA).
+  constexpr double eps = std::numeric_limits<double>::epsilon() / 2;
+  constexpr double bound_factor = (3.0 + 16.0 * eps) * eps;
+  const double detsum = std::fabs(detleft) + std::fabs(detright);
+  if (std::fabs(det) > bound_factor * detsum) return det > 0 ? 1 : -1;
+  return detail::exact_orientation(a, b, c);
+}
 
 }  // namespace geo

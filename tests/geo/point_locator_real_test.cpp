@@ -13,6 +13,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <utility>
 
 #include "geo/orientation.hpp"
 #include "geo/point_locator.hpp"
@@ -104,6 +105,12 @@ TEST_P(RealBoundaries, JoinEqualsBruteForceGeosOracle) {
   };
   for (const Point p : random_points) check(p, false);
   for (const Point p : border) check(p, true);
+  // All at once (the join's way) gives the answers of one by one.
+  for (const std::vector<Point>* points : {&std::as_const(random_points), &border}) {
+    std::vector<std::int32_t> batched(points->size());
+    grid->locate_all(*points, batched);
+    for (std::size_t i = 0; i < points->size(); ++i) ASSERT_EQ(batched[i], grid->locate((*points)[i])) << i;
+  }
   std::size_t total = 0;
   for (std::size_t c : per_polygon) total += c;
   EXPECT_EQ(total, inside);  // every covered point counted once, no more

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "geo/banded_polygon.hpp"
@@ -103,6 +104,75 @@ TEST(PointLocator, OverlapsGoToTheFirstPolygon) {
   EXPECT_EQ(grid->locate({1.5, 1.5}), 0);
   EXPECT_EQ(geos->locate({1.5, 1.5}), 0);
   EXPECT_EQ(grid->locate({2.5, 2.5}), 1);
+}
+
+// Polygons with every vertex on a small integer lattice, probed at every
+// quarter point: points on edges and vertices, on lines through vertices, and
+// lines through the cells' reference points are the common case here, not the
+// rare one.  Rings may cross themselves and each other, holes and a ring that
+// runs over its own edges twice are included: the rule is a parity count
+// (geo::BandedPolygon), so the brute force applies to all of them.
+std::vector<Geometry> lattice_polygons(unsigned seed, int count) {
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<int> coordinate(0, 12), corners(3, 8);
+  std::vector<Geometry> polygons;
+  for (int i = 0; i < count; ++i) {
+    geo::Ring ring;
+    for (int k = corners(rng); k > 0; --k) ring.push_back({double(coordinate(rng)), double(coordinate(rng))});
+    ring.push_back(ring.front());
+    polygons.push_back(Geometry::polygon({ring}));
+  }
+  polygons.push_back(Geometry::polygon({{{0, 0}, {12, 0}, {12, 12}, {0, 12}, {0, 0}},
+                                        {{3, 3}, {9, 3}, {6, 9}, {3, 3}}}));  // a hole
+  // Twice round, outside the square above: it contains nothing, its edges
+  // are its boundary.
+  polygons.push_back(Geometry::polygon({{{-1, 1}, {-0.5, 1}, {-0.5, 3}, {-1, 3}, {-1, 1}, {-0.5, 1}, {-0.5, 3}, {-1, 3}, {-1, 1}}}));
+  // A small square tiling: shared edges and vertices.
+  for (int x = 4; x < 8; x += 2)
+    for (int y = 6; y < 10; y += 2)
+      polygons.push_back(Geometry::polygon({{{double(x), double(y)}, {x + 2.0, double(y)}, {x + 2.0, y + 2.0},
+                                             {double(x), y + 2.0}, {double(x), double(y)}}}));
+  return polygons;
+}
+
+void expect_brute_force_on_quarter_points(const std::vector<Geometry>& polygons, unsigned seed) {
+  std::vector<geo::BandedPolygon> banded;
+  for (const auto& g : polygons) banded.emplace_back(g.polygons());
+  const auto grid = geo::make_grid_locator(testing_support::pointers(polygons));
+  std::vector<Point> probes;
+  for (int i = -4; i <= 52; ++i)
+    for (int j = -4; j <= 52; ++j) probes.push_back({i / 4.0, j / 4.0});
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(-1, 13);
+  for (int i = 0; i < 20000; ++i) probes.push_back({u(rng), u(rng)});
+  std::shuffle(probes.begin(), probes.end(), rng);
+  std::vector<std::int32_t> batched(probes.size());
+  grid->locate_all(probes, batched);
+  std::vector<int> answers(polygons.size() + 1, 0);
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    const Point p = probes[i];
+    const std::int32_t expected = brute_force(banded, p);
+    ASSERT_EQ(grid->locate(p), expected) << p.x << "," << p.y;
+    ASSERT_EQ(batched[i], expected) << p.x << "," << p.y;
+    ++answers[static_cast<std::size_t>(expected + 1)];
+  }
+  // The probes reach outside, several polygons and the border rule.
+  EXPECT_GT(answers[0], 0);
+  EXPECT_GT(std::count_if(answers.begin() + 1, answers.end(), [](int n) { return n > 0; }), 5);
+}
+
+class LocatorOnLattice : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(LocatorOnLattice, GridEqualsBruteForceAtEveryQuarterPoint) {
+  expect_brute_force_on_quarter_points(lattice_polygons(GetParam(), 30), GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, LocatorOnLattice, ::testing::Values(1u, 2u, 3u, 4u, 5u));
+
+// More polygons over one cell than its crossing count can hold (64): those
+// cells test each candidate polygon instead, with the same answers.
+TEST(PointLocator, CellsWithManyCandidatesEqualBruteForce) {
+  expect_brute_force_on_quarter_points(lattice_polygons(7, 90), 7);
 }
 
 TEST(PointLocator, EmptySetLocatesNothing) {

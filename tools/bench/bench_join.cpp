@@ -514,8 +514,11 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
                                 [&] { join_all_cores = engine::join_layer(*index, layer, engine::JoinOptions{0, 0}, silent); }));
   std::vector<std::int32_t> grid(count), by_geos(count);
   const std::size_t locate_at = steps.size();
-  steps.push_back(measure("locate loop, grid (engine::AdminIndex::locate)", n, R, [&] {
-    for (std::size_t i = 0; i < count; ++i) grid[i] = index->locate(layer.points[i]);
+  steps.push_back(measure("locate loop, grid (engine::AdminIndex::locate_all)", n, R,
+                          [&] { index->locate_all(layer.points, grid); }));
+  std::vector<std::int32_t> one_by_one(count);
+  steps.push_back(measure("locate loop, grid, point by point (AdminIndex::locate)", n, R, [&] {
+    for (std::size_t i = 0; i < count; ++i) one_by_one[i] = index->locate(layer.points[i]);
   }));
   // The rest of join_layer's time: the distance to the nearest district for
   // every point outside all of them, timed alone over just those points.
@@ -532,9 +535,10 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   steps.push_back(measure("locate loop, GEOS (STRtree + prepared, baseline)", n, R, [&] {
     for (std::size_t i = 0; i < count; ++i) by_geos[i] = geos->locate(layer.points[i]);
   }));
-  std::int64_t grid_vs_geos = 0, join_vs_locate = 0, join_vs_nearest = 0, one_vs_all_cores = 0;
+  std::int64_t grid_vs_geos = 0, batched_vs_one_by_one = 0, join_vs_locate = 0, join_vs_nearest = 0, one_vs_all_cores = 0;
   for (std::size_t i = 0; i < count; ++i) {
     grid_vs_geos += grid[i] != by_geos[i];
+    batched_vs_one_by_one += grid[i] != one_by_one[i];
     join_vs_locate += join.unit[i] != grid[i];
     one_vs_all_cores += join.unit[i] != join_all_cores.unit[i] ||
                         !(join.distance_m[i] == join_all_cores.distance_m[i] ||
@@ -626,6 +630,7 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   std::printf("  join_layer on 1 thread vs all cores: %s differences (unit or distance)\n", thousands(one_vs_all_cores).c_str());
   std::printf("  grid vs GEOS locator: %s differences of %s points (%s inside a district)\n",
               thousands(grid_vs_geos).c_str(), thousands(n).c_str(), thousands(inside).c_str());
+  std::printf("  grid, all at once vs point by point: %s differences\n", thousands(batched_vs_one_by_one).c_str());
   {
     std::int64_t with_points = 0, most = 0;
     std::string most_code;
