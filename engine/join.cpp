@@ -5,6 +5,7 @@
 
 #include "engine/error.hpp"
 #include "engine/parallel.hpp"
+#include "geo/huge_pages.hpp"
 
 namespace engine {
 namespace {
@@ -78,11 +79,11 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
   options.validate();
   const std::size_t n = layer.size();
   LayerJoin out;
-  out.unit.assign(n, -1);
-  out.match.assign(n, Match::Rejected);
-  out.distance_m.assign(n, std::nan(""));
-  out.nearest.assign(n, -1);
-  out.swapped.assign(n, 0);
+  geo::fill_fresh(out.unit, n, std::int32_t{-1});
+  geo::fill_fresh(out.match, n, Match::Rejected);
+  geo::fill_fresh(out.distance_m, n, std::nan(""));
+  geo::fill_fresh(out.nearest, n, std::int32_t{-1});
+  geo::fill_fresh(out.swapped, n, std::uint8_t{0});
   out.counts.input = static_cast<std::int64_t>(n);
   progress.begin("joining " + layer.spec.name, n);
   // Each record's outcome depends on that record alone: blocks of records
