@@ -5,7 +5,7 @@
 // first touch; on virtual machines each fault is expensive (about 12 us per
 // page measured on the project's CI machine kind, so 0.5 s for the 170 MB a
 // join of 10^7 points writes).  Where the kernel's transparent huge pages are
-// in "madvise" mode (Debian's default), asking for them on the allocation
+// in "madvise" mode (as there) or "always", asking for them on the allocation
 // turns 512 of those faults into one.  Nothing changes where the kernel says
 // no: the request is a hint.
 //
