@@ -57,10 +57,10 @@ class GridLocator final : public PointLocator {
   }
 
   std::int32_t locate(Point p) const override {
-    if (cells_.empty() || !extent_.contains(p)) return kOutside;
-    const std::int32_t value = cells_[cell_y(p.y) * nx_ + cell_x(p.x)];
-    if (value > kBoundary) return value;
-    return locate_in(boundary_cells_[static_cast<std::size_t>(kBoundary - value)], p);
+    const std::size_t c = cell_of(p);
+    if (c == cells_.size()) return kOutside;
+    const std::int32_t value = cells_[c];
+    return value > kBoundary ? value : locate_in(boundary_cell(value), p);
   }
 
   // locate() over many points, in batches: the cells of a whole batch are
@@ -73,8 +73,7 @@ class GridLocator final : public PointLocator {
     for (std::size_t first = 0; first < points.size(); first += kBatch) {
       const std::size_t count = std::min(kBatch, points.size() - first);
       for (std::size_t k = 0; k < count; ++k) {
-        const Point p = points[first + k];
-        cell[k] = cells_.empty() || !extent_.contains(p) ? cells_.size() : cell_y(p.y) * nx_ + cell_x(p.x);
+        cell[k] = cell_of(points[first + k]);
         if (cell[k] < cells_.size()) __builtin_prefetch(&cells_[cell[k]]);
       }
       std::size_t boundaries = 0;
@@ -82,12 +81,12 @@ class GridLocator final : public PointLocator {
         const std::int32_t value = cell[k] < cells_.size() ? cells_[cell[k]] : kOutside;
         out[first + k] = value;
         if (value > kBoundary) continue;
-        __builtin_prefetch(&boundary_cells_[static_cast<std::size_t>(kBoundary - value)]);
+        __builtin_prefetch(&boundary_cell(value));
         boundary[boundaries++] = static_cast<std::uint32_t>(k);
       }
       for (std::size_t j = 0; j < boundaries; ++j) {
         const std::size_t k = boundary[j];
-        out[first + k] = locate_in(boundary_cells_[static_cast<std::size_t>(kBoundary - out[first + k])], points[first + k]);
+        out[first + k] = locate_in(boundary_cell(out[first + k]), points[first + k]);
       }
     }
   }
@@ -108,6 +107,15 @@ class GridLocator final : public PointLocator {
     Point a, b;
     std::uint64_t candidates = 0;  // bit k: candidate k has this segment (parity)
   };
+
+  // The cell holding p, or cells_.size() when p is outside the grid.
+  std::size_t cell_of(Point p) const {
+    if (cells_.empty() || !extent_.contains(p)) return cells_.size();
+    return cell_y(p.y) * nx_ + cell_x(p.x);
+  }
+  // The boundary cell a cell value <= kBoundary stands for.
+  static std::size_t boundary_slot(std::int32_t value) { return static_cast<std::size_t>(kBoundary - value); }
+  const BoundaryCell& boundary_cell(std::int32_t value) const { return boundary_cells_[boundary_slot(value)]; }
 
   // A point of a boundary cell.
   std::int32_t locate_in(const BoundaryCell& cell, Point p) const {
@@ -222,18 +230,18 @@ class GridLocator final : public PointLocator {
     std::vector<std::uint32_t> start(boundary_cells_.size() + 1, 0);
     for (const BandedPolygon& polygon : polygons_)
       for (const Edge& e : polygon.edges())
-        for_cells(envelope_of(e), [&](std::size_t c) { ++start[static_cast<std::size_t>(kBoundary - cells_[c]) + 1]; });
+        for_cells(envelope_of(e), [&](std::size_t c) { ++start[boundary_slot(cells_[c]) + 1]; });
     for (std::size_t b = 0; b < boundary_cells_.size(); ++b) start[b + 1] += start[b];
     std::vector<std::pair<std::uint32_t, const Edge*>> owned(start.back());
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::uint32_t i = 0; i < polygons_.size(); ++i)
       for (const Edge& e : polygons_[i].edges())
-        for_cells(envelope_of(e), [&](std::size_t c) { owned[fill[static_cast<std::size_t>(kBoundary - cells_[c])]++] = {i, &e}; });
+        for_cells(envelope_of(e), [&](std::size_t c) { owned[fill[boundary_slot(cells_[c])]++] = {i, &e}; });
     cell_edges_.reserve(owned.size());  // at most one each; fewer where shared
     std::vector<CellEdge> scratch;
     for (std::size_t c = 0; c < cells_.size(); ++c) {
       if (cells_[c] > kBoundary) continue;
-      const std::size_t b = static_cast<std::size_t>(kBoundary - cells_[c]);
+      const std::size_t b = boundary_slot(cells_[c]);
       list_edges_of(boundary_cells_[b], c, std::span(owned).subspan(start[b], start[b + 1] - start[b]), scratch);
     }
   }
