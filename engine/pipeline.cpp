@@ -122,7 +122,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
     prepare_database_output(options);
   } else {
     prepare_output_directory(options.out_dir);
-    summary.stale_partials_removed = geo::remove_stale_partials(options.out_dir);
+    summary.stale = geo::remove_stale_partials(options.out_dir);
   }
   Stopwatch clock;
 
@@ -280,7 +280,7 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   progress.end();
   report::write_report(staging.path(), report_options);
   stop_if_interrupted();
-  staging.commit(previous_outputs);
+  staging.commit(previous_outputs, "run.json");  // last: a new run.json means a whole new set
   summary.timings_s.emplace_back("report", clock.lap());
   return summary;
 }

@@ -25,6 +25,7 @@
 #include "engine/join.hpp"
 #include "engine/progress.hpp"
 #include "engine/project.hpp"
+#include "geo/atomic_file.hpp"
 
 namespace engine {
 
@@ -78,7 +79,7 @@ struct RunSummary {
   nlohmann::json analyses = nlohmann::json::object();     // run.json members of the analyses
   nlohmann::json release = nlohmann::json::object();      // what left the run of each layer (engine/disclosure.hpp)
   std::vector<std::string> analysis_lines;                // their summary for the terminal
-  int stale_partials_removed = 0;
+  geo::StaleCleanup stale;  // what killed runs had left in the output folder
 };
 
 RunSummary run_project(const Project& project, const RunOptions& options, Progress& progress);

@@ -33,7 +33,9 @@ class AtomicFile {
 // them all into place in one short burst of renames.  Until then the
 // target's previous files are untouched; if commit() is never reached the
 // staging directory is removed (and a killed process's is removed by
-// remove_stale_partials on the next run).
+// remove_stale_partials on the next run).  A process killed during the
+// burst leaves a plan of the moves, and remove_stale_partials finishes
+// them: a folder ends up with one set, never a mix of two.
 class StagingDirectory {
  public:
   explicit StagingDirectory(std::string target_dir);
@@ -45,8 +47,10 @@ class StagingDirectory {
   std::string staged(const std::string& name) const;  // where to write output `name`
   // Moves every staged file over the target's file of the same name, then
   // removes the target's files named in `obsolete` that were not staged
-  // (outputs of a previous run this run no longer writes).
-  void commit(const std::vector<std::string>& obsolete = {});
+  // (outputs of a previous run this run no longer writes).  The staged file
+  // `last` moves after all the others: a reader who finds it new knows the
+  // whole set is in place.
+  void commit(const std::vector<std::string>& obsolete = {}, const std::string& last = "");
 
  private:
   std::string target_, staging_;
@@ -56,9 +60,14 @@ class StagingDirectory {
 // Writes `content` to `path` atomically.
 void write_file_atomically(const std::string& path, const std::string& content);
 
-// Removes temporary files and staging directories left by a killed process
-// (".partial-<pid>-*" beside outputs) in `directory`; returns how many were
-// removed.
-int remove_stale_partials(const std::string& directory);
+struct StaleCleanup {
+  int removed = 0;           // temporary files and staging directories deleted
+  int commits_finished = 0;  // staging directories killed while moving their files, moves finished
+};
+
+// Clears what killed processes left in `directory` (".partial-<pid>-*"
+// beside outputs): temporary files and unfinished staging directories are
+// deleted; a staging directory whose commit had begun has its moves finished.
+StaleCleanup remove_stale_partials(const std::string& directory);
 
 }  // namespace geo

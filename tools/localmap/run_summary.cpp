@@ -77,8 +77,10 @@ void print_run_summary(const engine::RunSummary& s, std::FILE* out) {
     for (const auto& w : layer.warnings) std::fprintf(out, "  warning (%s): %s\n", layer.name.c_str(), w.c_str());
   print_release(s.release, out);
   for (const auto& line : s.analysis_lines) std::fprintf(out, "%s\n", line.c_str());
-  if (s.stale_partials_removed > 0)
-    std::fprintf(out, "  removed %d temporary files left by an interrupted run\n", s.stale_partials_removed);
+  if (s.stale.removed > 0)
+    std::fprintf(out, "  removed %d temporary files left by an interrupted run\n", s.stale.removed);
+  if (s.stale.commits_finished > 0)
+    std::fprintf(out, "  finished moving into place the outputs of an interrupted run killed while moving them\n");
   std::fprintf(out, "outputs in %s:", s.out_dir.c_str());
   for (const auto& path : s.outputs) std::fprintf(out, " %s", std::filesystem::path(path).filename().c_str());
   std::fprintf(out, "\n");
