@@ -14,7 +14,8 @@ namespace {
 constexpr std::uint64_t kPrime = (std::uint64_t{1} << 61) - 1;
 
 std::uint64_t mul(std::uint64_t a, std::uint64_t b) {
-  const unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+  __extension__ using u128 = unsigned __int128;  // GCC and Clang; -Wpedantic asks for the marker
+  const u128 p = static_cast<u128>(a) * b;
   std::uint64_t r = static_cast<std::uint64_t>(p & kPrime) + static_cast<std::uint64_t>(p >> 61);
   return r >= kPrime ? r - kPrime : r;
 }

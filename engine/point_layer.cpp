@@ -13,6 +13,7 @@
 #include "geo/coordinate_columns.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/csv_quotes.hpp"
+#include "geo/huge_pages.hpp"
 #include "geo/plain_csv.hpp"
 #include "geo/vector_reader.hpp"
 
@@ -283,9 +284,18 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     bool tag_row_ahead = layer.hxl_tags;  // the first row, not yet taken, is the tag row
     std::mutex located_mutex;
     std::map<std::size_t, LocatedPart> located;  // by part number, until taken
+    std::vector<std::vector<geo::Point>> spare_points;  // taken parts' points, filled again
     const auto locate_part = [&](const geo::Columns& part, std::size_t number) {
       LocatedPart out;
-      out.points.reserve(part.size());
+      {
+        const std::lock_guard lock(located_mutex);
+        if (!spare_points.empty()) {
+          out.points = std::move(spare_points.back());
+          spare_points.pop_back();
+        }
+      }
+      out.points.clear();
+      geo::reserve_fresh(out.points, part.size());
       std::vector<std::string> row(names.size());
       for (std::size_t r = 0; r < part.size(); ++r) {
         for (int i : coordinate_cells) row[static_cast<std::size_t>(i)] = part.string_view(r, static_cast<std::size_t>(i));
@@ -302,7 +312,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     std::vector<bool> keep;   // known from the first row on
     const double file_bytes = static_cast<double>(fs::file_size(spec.source.source));
     double bytes_read = 0;
-    const auto take = [&](geo::Columns&& part, std::size_t bytes) {
+    const auto take = [&](geo::Columns& part, std::size_t bytes) {
       bytes_read += static_cast<double>(bytes);
       std::optional<LocatedPart> done;
       {
@@ -312,6 +322,10 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
           located.erase(at);
         }
       }
+      // Sized for the whole file from its first part (a little more), so
+      // that the layer's arrays are allocated once, not doubled and copied.
+      const double factor = 1.02 * file_bytes / std::max(bytes_read, 1.0);
+      if (layer.points.empty()) geo::reserve_fresh(layer.points, static_cast<std::size_t>(static_cast<double>(part.size()) * factor));
       bool tag_row = false;
       std::size_t next_problem = 0, next_note = 0;  // in `done`
       // The text of row r's entry in a sparse list, or "" (a tag row's is
@@ -336,21 +350,18 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
         if (std::string note = text_of(done->notes, next_note, r); !note.empty()) layer.notes.set(index, std::move(note));
         add_location(done->points[r], text_of(done->problems, next_problem, r));
       }
+      if (done) {
+        const std::lock_guard lock(located_mutex);
+        spare_points.push_back(std::move(done->points));
+      }
       if (first) return;  // no row yet: nothing to keep
       if (keep.empty()) {
         keep = kept_fields(layer);
-        part.keep_fields(keep);
-        // Sized for the whole file from its first part (a little more), so
-        // that the layer's arrays are allocated once, not doubled and copied.
-        const double factor = 1.02 * file_bytes / std::max(bytes_read, 1.0);
-        layer.values = geo::Columns(std::vector<geo::FieldType>(part.width(), geo::FieldType::String));
-        layer.values.reserve_like(part, factor);
-        layer.points.reserve(static_cast<std::size_t>(static_cast<double>(layer.points.size()) * factor));
-      } else {
-        part.keep_fields(keep);
+        const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true));
+        layer.values = geo::Columns(std::vector<geo::FieldType>(kept, geo::FieldType::String));
+        layer.values.reserve_like(part, factor, keep);
       }
-      if (tag_row) part.drop_first_row();
-      layer.values.append(std::move(part));
+      layer.values.append_rows(part, keep, tag_row ? 1 : 0);  // the part's memory is read into again
     };
     const bool on_reading_threads = !first && !columns_to_wgs84;
     layer.read_without_gdal = geo::read_plain_csv_parts(
@@ -372,7 +383,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     layer.read_by_arrow_stream = true;
     layer.values = std::move(read->values);
     const std::size_t records = layer.values.size();
-    layer.points.reserve(records);
+    geo::reserve_fresh(layer.points, records);
     auto not_point = read->not_points.begin();
     for (std::size_t r = 0; r < records; ++r) {
       add_record(static_cast<std::int64_t>(r + 1));

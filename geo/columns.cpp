@@ -3,8 +3,20 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "geo/huge_pages.hpp"
+
 namespace geo {
 namespace {
+
+// Room for `n` elements in fresh memory with huge pages asked for (the
+// columns of a large table run to hundreds of megabytes, and a page fault per
+// 4 KiB is slow on virtual machines: geo/huge_pages.hpp); the null bits are
+// a 64th of the rest and take a plain reserve.
+template <class Container>
+void reserve_room(Container& c, std::size_t n) {
+  reserve_fresh(c, n);
+}
+void reserve_room(std::vector<bool>& c, std::size_t n) { c.reserve(n); }
 
 // Room for `more` elements: exactly when none is spare yet (a single append
 // into an empty column), else at least half as much again as held, so that
@@ -12,7 +24,18 @@ namespace {
 template <class Container>
 void grow(Container& c, std::size_t more) {
   if (c.capacity() - c.size() >= more) return;
-  c.reserve(c.capacity() == 0 ? more : std::max(c.size() + more, c.capacity() + c.capacity() / 2));
+  reserve_room(c, c.capacity() == 0 ? more : std::max(c.size() + more, c.capacity() + c.capacity() / 2));
+}
+
+// Gives back spare room larger than an eighth of what is used: copying a
+// buffer to save less is not worth the copy.
+template <class Container>
+void shrink(Container& c) {
+  if (c.capacity() - c.size() <= c.size() / 8) return;
+  Container exact;
+  reserve_room(exact, c.size());
+  exact.insert(exact.end(), c.begin(), c.end());
+  c.swap(exact);
 }
 
 }  // namespace
@@ -38,17 +61,23 @@ void Columns::reserve(std::size_t rows, std::size_t text_bytes) {
   }
 }
 
-void Columns::reserve_like(const Columns& sample, double factor) {
-  if (sample.columns_.size() != columns_.size()) throw std::invalid_argument("geo::Columns: reserve_like of another width");
+void Columns::reserve_like(const Columns& sample, double factor, const std::vector<bool>& fields) {
+  const std::vector<bool> all(sample.columns_.size(), true);
+  const std::vector<bool>& picked = fields.empty() ? all : fields;
+  if (picked.size() != sample.columns_.size() ||
+      static_cast<std::size_t>(std::count(picked.begin(), picked.end(), true)) != columns_.size())
+    throw std::invalid_argument("geo::Columns: reserve_like of another width");
   const auto more = [&](std::size_t n) { return static_cast<std::size_t>(static_cast<double>(n) * factor); };
-  for (std::size_t f = 0; f < columns_.size(); ++f) {
-    Column& c = columns_[f];
-    const Column& s = sample.columns_[f];
-    c.null.reserve(c.null.size() + more(s.null.size()));
-    c.integers.reserve(c.integers.size() + more(s.integers.size()));
-    c.reals.reserve(c.reals.size() + more(s.reals.size()));
-    c.text.reserve(c.text.size() + more(s.text.size()));
-    c.ends.reserve(c.ends.size() + more(s.ends.size()));
+  std::size_t f = 0;
+  for (std::size_t g = 0; g < sample.columns_.size(); ++g) {
+    if (!picked[g]) continue;
+    Column& c = columns_[f++];
+    const Column& s = sample.columns_[g];
+    reserve_room(c.null, c.null.size() + more(s.null.size()));
+    reserve_room(c.integers, c.integers.size() + more(s.integers.size()));
+    reserve_room(c.reals, c.reals.size() + more(s.reals.size()));
+    reserve_room(c.text, c.text.size() + more(s.text.size()));
+    reserve_room(c.ends, c.ends.size() + more(s.ends.size()));
   }
 }
 
@@ -86,6 +115,7 @@ void Columns::push(const Value& value) {
 void Columns::push_text(std::string_view text) {
   Column& c = next_column(FieldType::String);
   c.null.push_back(false);
+  grow(c.text, text.size());  // in huge pages, not std::string's own doubling
   c.text.append(text);
   c.ends.push_back(c.text.size());
 }
@@ -127,6 +157,58 @@ void Columns::append(Columns&& other) {
   other = Columns();
 }
 
+void Columns::append_rows(const Columns& other, const std::vector<bool>& fields, std::size_t first_row) {
+  if (next_ != 0 || other.next_ != 0) throw std::logic_error("geo::Columns: append during a row");
+  if (fields.size() != other.columns_.size() ||
+      static_cast<std::size_t>(std::count(fields.begin(), fields.end(), true)) != columns_.size())
+    throw std::invalid_argument("geo::Columns: append_rows needs one flag per field of the other table, one true per field here");
+  for (std::size_t f = 0, g = 0; g < other.columns_.size(); ++g)
+    if (fields[g] && columns_[f++].type != other.columns_[g].type)
+      throw std::invalid_argument("geo::Columns: append of other field types");
+  if (first_row >= other.rows_) return;
+  const std::size_t rows = other.rows_ - first_row;
+  std::size_t f = 0;
+  for (std::size_t g = 0; g < other.columns_.size(); ++g) {
+    if (!fields[g]) continue;
+    Column& c = columns_[f++];
+    const Column& o = other.columns_[g];
+    grow(c.null, rows);
+    c.null.insert(c.null.end(), o.null.begin() + static_cast<std::ptrdiff_t>(first_row), o.null.end());
+    switch (c.type) {
+      case FieldType::Integer:
+        grow(c.integers, rows);
+        c.integers.insert(c.integers.end(), o.integers.begin() + static_cast<std::ptrdiff_t>(first_row), o.integers.end());
+        break;
+      case FieldType::Real:
+        grow(c.reals, rows);
+        c.reals.insert(c.reals.end(), o.reals.begin() + static_cast<std::ptrdiff_t>(first_row), o.reals.end());
+        break;
+      case FieldType::String: {
+        const std::uint64_t skipped = first_row == 0 ? 0 : o.ends[first_row - 1];
+        const std::uint64_t shift = c.text.size() - skipped;  // unsigned: wraps and wraps back
+        grow(c.text, o.text.size() - skipped);
+        c.text.append(o.text, skipped);
+        grow(c.ends, rows);
+        for (std::size_t r = first_row; r < other.rows_; ++r) c.ends.push_back(o.ends[r] + shift);
+        break;
+      }
+    }
+  }
+  rows_ += rows;
+}
+
+void Columns::clear() {
+  for (Column& c : columns_) {
+    c.null.clear();
+    c.integers.clear();
+    c.reals.clear();
+    c.text.clear();
+    c.ends.clear();
+  }
+  rows_ = 0;
+  next_ = 0;
+}
+
 void Columns::keep_fields(const std::vector<bool>& keep) {
   if (next_ != 0) throw std::logic_error("geo::Columns: keep_fields during a row");
   if (keep.size() != columns_.size()) throw std::invalid_argument("geo::Columns: keep_fields needs one flag per field");
@@ -157,11 +239,11 @@ void Columns::drop_first_row() {
 
 void Columns::shrink_to_fit() {
   for (Column& c : columns_) {
-    c.null.shrink_to_fit();
-    c.integers.shrink_to_fit();
-    c.reals.shrink_to_fit();
-    c.text.shrink_to_fit();
-    c.ends.shrink_to_fit();
+    shrink(c.null);
+    shrink(c.integers);
+    shrink(c.reals);
+    shrink(c.text);
+    shrink(c.ends);
   }
 }
 

@@ -29,9 +29,10 @@ class Columns {
   FieldType type(std::size_t field) const { return columns_[field].type; }
   // Room for `rows` more rows, with `text_bytes` bytes of text per String field.
   void reserve(std::size_t rows, std::size_t text_bytes = 0);
-  // Room for `factor` times the rows and text of `sample` (same width) more:
-  // for a table read in parts, sized from its first part.
-  void reserve_like(const Columns& sample, double factor);
+  // Room for `factor` times the rows and text of `sample` more: for a table
+  // read in parts, sized from its first part.  `fields` picks the sample's
+  // fields that are these (one flag per sample field; empty: all of them).
+  void reserve_like(const Columns& sample, double factor, const std::vector<bool>& fields = {});
 
   // The next field's value of the row being filled; throws
   // std::invalid_argument for a value of another type or a field too many.
@@ -41,11 +42,17 @@ class Columns {
   void push_row(const std::vector<Value>& row);
   // Moves `other`'s rows (same field types) after these.
   void append(Columns&& other);
+  // Copies `other`'s rows from `first_row` on, of its fields whose `fields`
+  // entry is true (those must have these fields' types, in order), after
+  // these; `other` is left as it was, its memory free for reuse.
+  void append_rows(const Columns& other, const std::vector<bool>& fields, std::size_t first_row = 0);
+  // No rows any more, the same fields; the memory stays for the next rows.
+  void clear();
   void drop_first_row();
   // Keeps the fields whose `keep` entry is true, in order, and frees the
   // others; throws std::invalid_argument when `keep` is not one per field.
   void keep_fields(const std::vector<bool>& keep);
-  void shrink_to_fit();  // gives back what reserve() and growth left unused
+  void shrink_to_fit();  // gives back what reserve() and growth left unused, beyond an eighth
 
   Value value(std::size_t row, std::size_t field) const;
   bool is_null(std::size_t row, std::size_t field) const { return columns_[field].null[row]; }

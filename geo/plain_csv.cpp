@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <string_view>
 #include <thread>
 #include <utility>
 
+#include "geo/huge_pages.hpp"
 #include "geo/text_encoding.hpp"
 
 namespace geo {
@@ -64,10 +66,15 @@ std::optional<std::string_view> next_line(std::string_view& rest, std::size_t ma
   return line;
 }
 
-// The records of `part` (whole lines) as cells, or nullopt.
-std::optional<Columns> read_records(std::string_view part, std::size_t width, std::size_t max_line) {
+// The records of `part` (whole lines) as cells, or nullopt; read into the
+// memory of `recycled` (the cells of an earlier part) when it has the width.
+std::optional<Columns> read_records(std::string_view part, std::size_t width, std::size_t max_line, Columns recycled) {
   if (part.find('\0') != std::string_view::npos || !is_valid_utf8(part)) return std::nullopt;
-  Columns cells(std::vector<FieldType>(width, FieldType::String));
+  Columns cells = std::move(recycled);
+  if (cells.width() == width)
+    cells.clear();
+  else
+    cells = Columns(std::vector<FieldType>(width, FieldType::String));
   const std::size_t lines = static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n')) + 1;
   cells.reserve(lines, part.size() / std::max<std::size_t>(1, lines * width));
   while (!part.empty()) {
@@ -97,8 +104,11 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
   const std::size_t max_line = std::strtoull(CPLGetConfigOption("OGR_CSV_MAX_LINE_SIZE", "10000000"), nullptr, 10);
 
   // The file is streamed through `buffer`: a wave of about `wave` bytes at a
-  // time, of which the whole lines are read and the rest carried over.
+  // time, of which the whole lines are read and the rest carried over (room
+  // for a line of up to 1 MiB carried over, in huge pages).
   std::string buffer;
+  std::error_code size_unknown;
+  reserve_fresh(buffer, std::min(wave + (std::size_t{1} << 20), std::filesystem::file_size(path, size_unknown) + 1));
   bool end_of_file = false;
   auto read_more = [&](std::size_t bytes) {
     const std::size_t had = buffer.size();
@@ -143,6 +153,10 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
     std::vector<std::jthread> pool;  // joined on destruction too, so no path leaves one running
     void join() { pool.clear(); }
   };
+  // The cells of taken parts, read into again: after the first waves a read
+  // needs no fresh memory (a page fault per 4 KiB of it is slow on virtual
+  // machines).
+  std::vector<Columns> spares;
   std::size_t parts_started = 0;  // numbers the parts for prepare()
   auto start = [&](Wave& w) {
     w.whole = end_of_file ? buffer.size() : buffer.rfind('\n') + 1;
@@ -158,15 +172,21 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
     w.read.resize(w.pieces.size());
     w.errors.resize(w.pieces.size());
     const std::size_t first_part = std::exchange(parts_started, parts_started + w.pieces.size());
-    for (std::size_t p = 0; p < w.pieces.size(); ++p)
-      w.pool.emplace_back([&w, p, &names, max_line, &prepare, part = first_part + p] {
+    for (std::size_t p = 0; p < w.pieces.size(); ++p) {
+      Columns recycled;
+      if (!spares.empty()) {
+        recycled = std::move(spares.back());
+        spares.pop_back();
+      }
+      w.pool.emplace_back([&w, p, &names, max_line, &prepare, part = first_part + p, recycled = std::move(recycled)]() mutable {
         try {
-          w.read[p] = read_records(w.pieces[p], names.size(), max_line);
+          w.read[p] = read_records(w.pieces[p], names.size(), max_line, std::move(recycled));
           if (w.read[p] && prepare) prepare(*w.read[p], part);
         } catch (...) {  // std::bad_alloc, prepare()'s: rethrown by the caller, not std::terminate
           w.errors[p] = std::current_exception();
         }
       });
+    }
   };
 
   // Wave k+1 is read while take() works through wave k on this thread.
@@ -190,7 +210,10 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
           next.join();
           return false;
         }
-      for (std::size_t p = 0; p < current.read.size(); ++p) take(std::move(*current.read[p]), current.pieces[p].size());
+      for (std::size_t p = 0; p < current.read.size(); ++p) {
+        take(*current.read[p], current.pieces[p].size());
+        spares.push_back(std::move(*current.read[p]));
+      }
     } catch (...) {
       next.join();  // its threads read `buffer`
       throw;
@@ -203,12 +226,14 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
 
 std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads, std::size_t part_bytes) {
   PlainCsv out;
+  std::vector<bool> all_fields;
   const auto accept = [&](const std::vector<std::string>& header) {
     out.header = header;
+    all_fields.assign(header.size(), true);
     out.cells = Columns(std::vector<FieldType>(header.size(), FieldType::String));
     return true;
   };
-  if (!read_plain_csv_parts(path, threads, accept, [&](Columns&& part, std::size_t) { out.cells.append(std::move(part)); }, part_bytes))
+  if (!read_plain_csv_parts(path, threads, accept, [&](Columns& part, std::size_t) { out.cells.append_rows(part, all_fields); }, part_bytes))
     return std::nullopt;
   out.cells.shrink_to_fit();  // the cells stay for the whole run; their reserve was a guess
   return out;

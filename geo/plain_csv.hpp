@@ -45,8 +45,10 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads
 // all: accept(header) first (false declines at once), then take(cells,
 // bytes) for consecutive runs of records, in file order, on the calling
 // thread, with the bytes of the file they were read from (the first run may
-// have no row).  false when the file is not plain, in which case take() may
-// already have seen some parts: the caller drops what it made of them.
+// have no row).  take() copies what it needs or moves the cells away; the
+// memory it leaves in them is read into again for a later part.  false when
+// the file is not plain, in which case take() may already have seen some
+// parts: the caller drops what it made of them.
 //
 // prepare(cells, part), when given, runs on the thread that read the part,
 // before take() gets it: work on the cells that need not wait for the
@@ -55,7 +57,7 @@ std::optional<PlainCsv> read_plain_csv(const std::string& path, unsigned threads
 // receives them, from 0.  A prepare() that throws stops the read with its
 // exception, as take() does.
 using AcceptHeader = std::function<bool(const std::vector<std::string>& header)>;
-using TakePart = std::function<void(Columns&& cells, std::size_t bytes)>;
+using TakePart = std::function<void(Columns& cells, std::size_t bytes)>;
 using PreparePart = std::function<void(const Columns& cells, std::size_t part)>;
 bool read_plain_csv_parts(const std::string& path, unsigned threads, const AcceptHeader& accept, const TakePart& take,
                           std::size_t part_bytes = kPlainCsvPartBytes, const PreparePart& prepare = {});

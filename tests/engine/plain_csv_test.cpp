@@ -200,14 +200,14 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
   // wave is being read stops the read with its exception.
   std::size_t rows = 0, parts = 0;
   const auto accept = [](const std::vector<std::string>&) { return true; };
-  EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&& part, std::size_t bytes) {
+  EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns& part, std::size_t bytes) {
     EXPECT_GT(bytes, 0u);
     rows += part.size();
     ++parts;
   }, 100000));
   EXPECT_EQ(rows, one->records());
   EXPECT_GT(parts, 60u);  // 13 MiB in waves of 200,000 bytes
-  EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&&, std::size_t) {
+  EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&, std::size_t) {
     if (--parts == 50) throw std::runtime_error("stop");
   }, 100000), std::runtime_error);
   // prepare() sees each part on its reading thread, numbered in the order
@@ -219,7 +219,7 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
       return std::to_string(part.size()) + ":" + std::string(part.size() ? part.string_view(0, 0) : "");
     };
     std::size_t taken = 0;
-    EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&& part, std::size_t) {
+    EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns& part, std::size_t) {
       const std::lock_guard lock(mutex);
       ASSERT_EQ(prepared.count(taken), 1u) << "part " << taken << " was not prepared before it was taken";
       EXPECT_EQ(prepared[taken], describe(part)) << "part " << taken;
@@ -230,7 +230,7 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
     }));
     EXPECT_EQ(taken, prepared.size());
     EXPECT_GT(taken, 60u);
-    EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [](geo::Columns&&, std::size_t) {}, 100000,
+    EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [](geo::Columns&, std::size_t) {}, 100000,
                                            [](const geo::Columns&, std::size_t number) {
                                              if (number == 30) throw std::runtime_error("stop");
                                            }), std::runtime_error);

@@ -1,7 +1,7 @@
 // geo::Columns against the row-by-row table it replaces: random tables of
 // every field type with nulls, empty and non-ASCII text are held both ways
-// and must read back the same, also after append, drop_first_row and
-// keep_fields.
+// and must read back the same, also after append, drop_first_row,
+// keep_fields, append_rows and clear.
 
 #include <gtest/gtest.h>
 
@@ -83,6 +83,52 @@ TEST(Columns, HoldWhatRowsHold) {
     EXPECT_EQ(ca.width(), static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true)));
     expect_holds(ca, both);
   }
+}
+
+// Copying some fields of the rows from one on, into a table refilled after
+// clear() (its old memory, larger than needed, read into again).
+TEST(Columns, AppendRowsCopiesThePickedFieldsFromTheFirstRowOn) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 100; ++trial) {
+    std::vector<FieldType> types;
+    for (std::uint64_t w = 1 + rng() % 5; w > 0; --w) types.push_back(FieldType(rng() % 3));
+    std::vector<bool> pick;
+    std::vector<FieldType> picked;
+    for (FieldType t : types) {
+      pick.push_back(rng() % 3 != 0);
+      if (pick.back()) picked.push_back(t);
+    }
+    const auto only_picked = [&](const Rows& rows, std::size_t from) {
+      Rows out;
+      for (std::size_t r = from; r < rows.size(); ++r) {
+        out.emplace_back();
+        for (std::size_t f = 0; f < types.size(); ++f)
+          if (pick[f]) out.back().push_back(rows[r][f]);
+      }
+      return out;
+    };
+    geo::Columns source(types), target(picked);
+    Rows expected = random_rows(picked, rng() % 5, rng);
+    for (const auto& row : expected) target.push_row(row);
+    for (int round = 0; round < 3; ++round) {
+      source.clear();
+      EXPECT_EQ(source.size(), 0u);
+      EXPECT_EQ(source.width(), types.size());
+      const Rows rows = random_rows(types, rng() % 30, rng);
+      for (const auto& row : rows) source.push_row(row);
+      expect_holds(source, rows);
+      const std::size_t from = rng() % (rows.size() + 2);  // past the end too
+      target.append_rows(source, pick, from);
+      const Rows copied = only_picked(rows, from);
+      expected.insert(expected.end(), copied.begin(), copied.end());
+      expect_holds(target, expected);
+      expect_holds(source, rows);  // left as it was
+    }
+  }
+  geo::Columns a({FieldType::String, FieldType::Integer}), b({FieldType::String});
+  EXPECT_THROW(b.append_rows(a, {true}), std::invalid_argument);         // a flag per field of a
+  EXPECT_THROW(b.append_rows(a, {true, true}), std::invalid_argument);   // two picked for one field
+  EXPECT_THROW(b.append_rows(a, {false, true}), std::invalid_argument);  // an Integer into a String field
 }
 
 TEST(Columns, EqualExactlyWhenTheValuesAre) {
