@@ -132,28 +132,11 @@ void Columns::push_row(const std::vector<Value>& row) {
 }
 
 void Columns::append(Columns&& other) {
-  if (next_ != 0 || other.next_ != 0) throw std::logic_error("geo::Columns: append during a row");
-  if (columns_.empty() && rows_ == 0) {
+  if (columns_.empty() && rows_ == 0 && next_ == 0 && other.next_ == 0) {
     *this = std::move(other);
     return;
   }
-  if (other.columns_.size() != columns_.size()) throw std::invalid_argument("geo::Columns: append of another width");
-  for (std::size_t f = 0; f < columns_.size(); ++f) {
-    Column &c = columns_[f], &o = other.columns_[f];
-    if (c.type != o.type) throw std::invalid_argument("geo::Columns: append of other field types");
-    grow(c.null, o.null.size());
-    c.null.insert(c.null.end(), o.null.begin(), o.null.end());
-    grow(c.integers, o.integers.size());
-    c.integers.insert(c.integers.end(), o.integers.begin(), o.integers.end());
-    grow(c.reals, o.reals.size());
-    c.reals.insert(c.reals.end(), o.reals.begin(), o.reals.end());
-    const std::uint64_t shift = c.text.size();
-    grow(c.text, o.text.size());
-    c.text += o.text;
-    grow(c.ends, o.ends.size());
-    for (std::uint64_t e : o.ends) c.ends.push_back(e + shift);
-  }
-  rows_ += other.rows_;
+  append_rows(other, std::vector<bool>(other.columns_.size(), true));
   other = Columns();
 }
 
