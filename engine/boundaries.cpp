@@ -1,10 +1,12 @@
 #include "engine/boundaries.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <optional>
 
 #include "engine/error.hpp"
+#include "engine/parallel.hpp"
 #include "geo/boundary_distance.hpp"
 #include "geo/coordinate_columns.hpp"
 #include "geo/geodesic.hpp"
@@ -199,52 +201,81 @@ AdminLevel load_admin_level(const AdminLevelSpec& spec) {
   const int name_ar = find_field(reader.fields(), spec.name_ar, "name_ar", where);
   const int population = spec.population.empty() ? -1 : require_field(reader, spec.population, "population");
 
-  reader.for_each([&](const geo::FeatureView& f) {
-    AdminUnit unit;
-    unit.record = f.record();
-    const geo::Where here{.file = reader.source(), .layer = reader.layer_name(), .record = f.record()};
-    unit.code = code < 0 ? std::to_string(f.record()) : f.text(code);
-    if (unit.code.empty())
-      throw Error("empty P-code", {.file = here.file, .layer = here.layer, .record = here.record, .field = spec.code},
-                  "every boundary unit needs a P-code");
-    if (name_en >= 0) unit.name_en = f.text(name_en);
-    if (name_ar >= 0) unit.name_ar = f.text(name_ar);
-    if (population >= 0 && !f.is_null(population)) {
-      const geo::Value v = f.value(population);
-      if (const auto* n = std::get_if<std::int64_t>(&v)) unit.population = static_cast<double>(*n);
-      else if (const auto* d = std::get_if<double>(&v)) unit.population = *d;
-      // A field GDAL types as text (one value in the layer is not a number)
-      // still holds numbers in the other records.
-      else if (const std::optional<double> number = geo::parse_number(f.text(population))) unit.population = *number;
-      else
-        throw Error("population '" + f.text(population) + "' is not a number",
-                    {.file = here.file, .layer = here.layer, .record = here.record, .field = spec.population});
+  // Reading is one thread (GDAL).  Each unit's validity check, repair and
+  // geodesic area depend on that unit alone, so they run on all cores once
+  // the layer is read; their warnings and errors then come out in record
+  // order, and a read error is thrown only if no unit read before it fails.
+  std::exception_ptr read_error;
+  try {
+    reader.for_each([&](const geo::FeatureView& f) {
+      AdminUnit unit;
+      unit.record = f.record();
+      const geo::Where here{.file = reader.source(), .layer = reader.layer_name(), .record = f.record()};
+      unit.code = code < 0 ? std::to_string(f.record()) : f.text(code);
+      if (unit.code.empty())
+        throw Error("empty P-code", {.file = here.file, .layer = here.layer, .record = here.record, .field = spec.code},
+                    "every boundary unit needs a P-code");
+      if (name_en >= 0) unit.name_en = f.text(name_en);
+      if (name_ar >= 0) unit.name_ar = f.text(name_ar);
+      if (population >= 0 && !f.is_null(population)) {
+        const geo::Value v = f.value(population);
+        if (const auto* n = std::get_if<std::int64_t>(&v)) unit.population = static_cast<double>(*n);
+        else if (const auto* d = std::get_if<double>(&v)) unit.population = *d;
+        // A field GDAL types as text (one value in the layer is not a number)
+        // still holds numbers in the other records.
+        else if (const std::optional<double> number = geo::parse_number(f.text(population))) unit.population = *number;
+        else
+          throw Error("population '" + f.text(population) + "' is not a number",
+                      {.file = here.file, .layer = here.layer, .record = here.record, .field = spec.population});
+      }
+      if (f.geometry_transform_failed())
+        throw Error("the geometry cannot be transformed to WGS84", here, "check the layer's CRS");
+      if (!f.has_geometry()) throw Error("boundary unit '" + unit.code + "' has no geometry", here);
+      unit.shape = f.geometry();
+      if (!unit.shape.is_polygonal())
+        throw Error("geometry is a " + unit.shape.type_name() + ", not a polygon", here,
+                    "boundary layers must hold polygons or multipolygons");
+      check_lon_lat(unit.shape.envelope(), reader, f.record());
+      std::vector<geo::Value> row;
+      row.reserve(level.fields.size());
+      for (std::size_t i = 0; i < level.fields.size(); ++i) row.push_back(f.value(static_cast<int>(i)));
+      level.attributes.push_back(std::move(row));
+      level.units.push_back(std::move(unit));
+      return true;
+    });
+  } catch (...) {
+    read_error = std::current_exception();
+  }
+  const std::size_t n = level.units.size();
+  std::vector<std::string> invalid(n);  // why the unit was repaired
+  std::vector<std::exception_ptr> failed(n);
+  parallel_chunks(n, thread_count(0), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      AdminUnit& unit = level.units[i];
+      try {
+        if (!unit.shape.is_valid(&invalid[i])) {
+          unit.shape = unit.shape.make_valid_polygonal();
+          unit.repaired = true;
+        }
+        if (!unit.shape.is_empty()) unit.area_km2 = geo::geodesic_area_m2(unit.shape) / 1e6;
+      } catch (...) {
+        failed[i] = std::current_exception();
+      }
     }
-    if (f.geometry_transform_failed())
-      throw Error("the geometry cannot be transformed to WGS84", here, "check the layer's CRS");
-    if (!f.has_geometry()) throw Error("boundary unit '" + unit.code + "' has no geometry", here);
-    unit.shape = f.geometry();
-    if (!unit.shape.is_polygonal())
-      throw Error("geometry is a " + unit.shape.type_name() + ", not a polygon", here,
-                  "boundary layers must hold polygons or multipolygons");
-    check_lon_lat(unit.shape.envelope(), reader, f.record());
-    std::string reason;
-    if (!unit.shape.is_valid(&reason)) {
-      unit.shape = unit.shape.make_valid_polygonal();
-      unit.repaired = true;
-      ++level.repaired;
-      if (level.warnings.size() < 20)
-        level.warnings.push_back("record " + std::to_string(f.record()) + " (" + unit.code + "): repaired invalid polygon (" + reason + ")");
-      if (unit.shape.is_empty()) throw Error("the polygon collapses to nothing when repaired (" + reason + ")", here);
-    }
-    unit.area_km2 = geo::geodesic_area_m2(unit.shape) / 1e6;
-    std::vector<geo::Value> row;
-    row.reserve(level.fields.size());
-    for (std::size_t i = 0; i < level.fields.size(); ++i) row.push_back(f.value(static_cast<int>(i)));
-    level.attributes.push_back(std::move(row));
-    level.units.push_back(std::move(unit));
-    return true;
-  });
+  }, 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    const AdminUnit& unit = level.units[i];
+    if (failed[i]) std::rethrow_exception(failed[i]);
+    if (!unit.repaired) continue;
+    ++level.repaired;
+    if (level.warnings.size() < 20)
+      level.warnings.push_back("record " + std::to_string(unit.record) + " (" + unit.code + "): repaired invalid polygon (" +
+                               invalid[i] + ")");
+    if (unit.shape.is_empty())
+      throw Error("the polygon collapses to nothing when repaired (" + invalid[i] + ")",
+                  {.file = reader.source(), .layer = reader.layer_name(), .record = unit.record});
+  }
+  if (read_error) std::rethrow_exception(read_error);
   if (level.units.empty()) throw Error("boundary layer '" + spec.name + "' is empty", where);
   index_codes(level);
   return level;

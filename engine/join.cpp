@@ -45,10 +45,12 @@ const char* to_string(Match m) {
 
 AdminIndex::AdminIndex(const AdminLevel& level) : level_(level), locator_(geo::make_grid_locator(shapes_of(level))) {}
 
-geo::BoundaryDistance::Nearest AdminIndex::nearest(geo::Point p) const {
+const geo::BoundaryDistance& AdminIndex::distance() const {
   std::call_once(distance_once_, [&] { distance_ = std::make_unique<geo::BoundaryDistance>(shapes_of(level_)); });
-  return distance_->nearest(p);
+  return *distance_;
 }
+
+geo::BoundaryDistance::Nearest AdminIndex::nearest(geo::Point p) const { return distance().nearest(p); }
 
 geo::Point LayerJoin::location(std::size_t r, const PointLayer& layer) const {
   if (match[r] == Match::NameMatched) return placed_by_name.at(r);
@@ -86,30 +88,37 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
   geo::fill_fresh(out.swapped, n, std::uint8_t{0});
   out.counts.input = static_cast<std::int64_t>(n);
   progress.begin("joining " + layer.spec.name, n);
-  // Each record's outcome depends on that record alone: blocks of records
-  // are split over the threads, each index written by one of them, and the
+  // Each record's outcome depends on that record alone: the records are
+  // split over the threads, each index written by one of them, and the
   // counts are summed afterwards in record order, so the result does not
-  // depend on the number of threads.  Progress moves between blocks, from
+  // depend on the number of threads.  Within a block, every point is
+  // located first; the points outside every unit then ask for their nearest
+  // unit in the distance index's cell order, so that consecutive searches
+  // walk the same part of its tree.  Progress moves between blocks, from
   // this thread only.
   const unsigned threads = thread_count(options.threads);
-  constexpr std::size_t kBlock = 1 << 16;
+  constexpr std::size_t kBlock = 1 << 20;
+  std::vector<std::uint32_t> outside;  // positions in the block
   for (std::size_t block = 0; block < n; block += kBlock) {
     const std::size_t block_end = std::min(n, block + kBlock);
-    parallel_chunks(block_end - block, threads, [&](std::size_t begin, std::size_t end) {
+    const auto points = std::span(layer.points).subspan(block, block_end - block);
+    parallel_chunks(points.size(), threads, [&](std::size_t begin, std::size_t end) {
       // Located all at once (rejected records too, whatever their point),
       // so the index can overlap the memory accesses of many points.
-      const auto units = std::span(out.unit).subspan(block + begin, end - begin);
-      index.locate_all(std::span(layer.points).subspan(block + begin, end - begin), units);
+      index.locate_all(points.subspan(begin, end - begin), std::span(out.unit).subspan(block + begin, end - begin));
       for (std::size_t i = block + begin; i < block + end; ++i) {
+        if (!layer.rejection[i].empty()) out.unit[i] = -1;  // stays Rejected
+        else if (out.unit[i] >= 0) out.match[i] = Match::Matched;
+      }
+    }, 1024);
+    outside.clear();
+    for (std::size_t i = block; i < block_end; ++i)
+      if (out.unit[i] < 0 && layer.rejection[i].empty()) outside.push_back(static_cast<std::uint32_t>(i - block));
+    if (!outside.empty()) index.sort_for_nearest(points, outside);
+    parallel_chunks(outside.size(), threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) {
+        const std::size_t i = block + outside[k];
         const geo::Point p = layer.points[i];
-        if (!layer.rejection[i].empty()) {
-          out.unit[i] = -1;  // stays Rejected
-          continue;
-        }
-        if (out.unit[i] >= 0) {
-          out.match[i] = Match::Matched;
-          continue;
-        }
         const auto near = index.nearest(p);
         out.distance_m[i] = near.distance_m;
         // snap_m 0 is off: not even a point whose nearest boundary point
@@ -123,7 +132,7 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
           out.swapped[i] = std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0;
         }
       }
-    }, 1024);
+    }, 256);
     progress.update(block_end);
   }
   for (std::size_t i = 0; i < n; ++i) {

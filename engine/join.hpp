@@ -79,9 +79,18 @@ class AdminIndex {
     locator_->locate_all(points, units);
   }
   geo::BoundaryDistance::Nearest nearest(geo::Point p) const;
+  // Builds nearest()'s index now instead of at its first call: for a caller
+  // with a core to spare, as when the boundaries load beside the points.
+  void prepare_nearest() const { distance(); }
+  // The order in which to ask nearest() about points[indices[...]] (see
+  // geo::BoundaryDistance::sort_by_cell).
+  void sort_for_nearest(std::span<const geo::Point> points, std::span<std::uint32_t> indices) const {
+    distance().sort_by_cell(points, indices);
+  }
   const AdminLevel& level() const { return level_; }
 
  private:
+  const geo::BoundaryDistance& distance() const;  // built on first use
   const AdminLevel& level_;
   std::unique_ptr<geo::PointLocator> locator_;
   mutable std::once_flag distance_once_;                      // joins query from several threads

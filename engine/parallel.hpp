@@ -42,4 +42,27 @@ void parallel_chunks(std::size_t n, unsigned threads, Work&& work, std::size_t m
     if (e) std::rethrow_exception(e);
 }
 
+// Runs side() on a new thread while main() runs on this one, and returns
+// when both have.  Errors come out as if side() had run first: side()'s
+// exception if it threw, else main()'s.
+template <class Side, class Main>
+void side_by_side(Side&& side, Main&& main) {
+  std::exception_ptr side_error, main_error;
+  std::thread thread([&] {
+    try {
+      side();
+    } catch (...) {
+      side_error = std::current_exception();
+    }
+  });
+  try {
+    main();
+  } catch (...) {
+    main_error = std::current_exception();
+  }
+  thread.join();
+  if (side_error) std::rethrow_exception(side_error);
+  if (main_error) std::rethrow_exception(main_error);
+}
+
 }  // namespace engine

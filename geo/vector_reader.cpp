@@ -17,6 +17,7 @@
 #include "geo/detail/arrow_stream.hpp"
 #include "geo/detail/gdal_errors.hpp"
 #include "geo/error.hpp"
+#include "geo/huge_pages.hpp"
 #include "geo/text_encoding.hpp"
 
 namespace geo {
@@ -578,6 +579,13 @@ std::optional<VectorReader::ColumnRead> VectorReader::read_columns() {
     }
     out.not_points.emplace_back(row, to_geometry(*g, r).type_name());
   };
+  // The points at their final size from the start, in huge pages, rather
+  // than grown by doubling: a GeoPackage keeps its feature count (trusted up
+  // to what the file could hold, 29 bytes a point at least).
+  std::error_code no_size;
+  const auto file_bytes = std::filesystem::file_size(r.dataset->GetDescription(), no_size);
+  if (const GIntBig count = r.layer->GetFeatureCount(FALSE); count > 0 && !no_size)
+    reserve_fresh(out.points, std::min(static_cast<std::size_t>(count), static_cast<std::size_t>(file_bytes / 29)));
   auto values = detail::read_arrow_stream(*r.layer, types, sink);
   if (!values) return std::nullopt;
   out.values = std::move(*values);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -102,6 +103,55 @@ TEST(Boundaries, InvalidPolygonsAreRepairedAndCounted) {
   EXPECT_TRUE(l.units[1].repaired);
   EXPECT_TRUE(l.units[1].shape.is_valid());
   EXPECT_NEAR(l.units[1].shape.planar_area(), 0.5, 1e-12);  // two triangles of 1/4
+}
+
+// Units are checked, repaired and measured on all cores after the layer is
+// read; warnings and errors must still come out in record order, as one
+// pass record by record gives them: repairs listed by record, the first
+// failing record named, whether it fails in the checks (a polygon that
+// collapses) or in the reading (an empty P-code).
+TEST(Boundaries, ChecksOnAllCoresKeepRecordOrder) {
+  const auto dir = testing_support::scratch_dir();
+  auto layer = [&](const std::string& name, int collapsed, int empty_code) {
+    std::string csv = "ADM2_PCODE,WKT\n";
+    for (int i = 1; i <= 200; ++i) {
+      const double x = i % 20, y = 10 + i / 20;
+      char wkt[200];
+      if (i == collapsed) std::snprintf(wkt, sizeof wkt, "POLYGON ((%g %g, %g %g, %g %g, %g %g))", x, y, x + 0.5, y, x + 0.25, y, x, y);
+      else if (i % 40 == 7)  // a bow-tie
+        std::snprintf(wkt, sizeof wkt, "POLYGON ((%g %g, %g %g, %g %g, %g %g, %g %g))", x, y, x + 0.5, y + 0.5, x + 0.5, y, x, y + 0.5, x, y);
+      else std::snprintf(wkt, sizeof wkt, "POLYGON ((%g %g, %g %g, %g %g, %g %g))", x, y, x + 0.5, y, x + 0.5, y + 0.5, x, y);
+      csv += (i == empty_code ? std::string() : "U" + std::to_string(i)) + ",\"" + wkt + "\"\n";
+    }
+    testing_support::write_text(dir / (name + ".csv"), csv);
+    const auto gpkg = dir / (name + ".gpkg");
+    EXPECT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + gpkg.string() + " " + (dir / (name + ".csv")).string() +
+                                           " -nln " + name + " -nlt POLYGON -a_srs EPSG:4326").status, 0);
+    return level("districts", 2, gpkg.string());
+  };
+  const auto good = engine::load_admin_level(layer("good", 0, 0));
+  ASSERT_EQ(good.units.size(), 200u);
+  EXPECT_EQ(good.repaired, 5);
+  std::vector<std::string> repairs;
+  for (const std::string& w : good.warnings)
+    if (w.find("repaired invalid polygon") != std::string::npos) repairs.push_back(w.substr(0, w.find(" (")));
+  EXPECT_EQ(repairs, (std::vector<std::string>{"record 7", "record 47", "record 87", "record 127", "record 167"}));
+  for (const engine::AdminUnit& u : good.units) {
+    EXPECT_EQ(u.repaired, u.record % 40 == 7) << u.record;
+    EXPECT_TRUE(u.shape.is_valid()) << u.record;
+    EXPECT_EQ(u.area_km2, geo::geodesic_area_m2(u.shape) / 1e6) << u.record;
+    EXPECT_GT(u.area_km2, 100) << u.record;
+  }
+
+  std::string message = error_of([&] { engine::load_admin_level(layer("collapse_first", 120, 180)); });
+  EXPECT_NE(message.find("record 120"), std::string::npos) << message;
+  EXPECT_NE(message.find("collapses to nothing"), std::string::npos) << message;
+  message = error_of([&] { engine::load_admin_level(layer("empty_code_first", 190, 180)); });
+  EXPECT_NE(message.find("record 180"), std::string::npos) << message;
+  EXPECT_NE(message.find("empty P-code"), std::string::npos) << message;
+  message = error_of([&] { engine::load_admin_level(layer("collapse_only", 15, 0)); });
+  EXPECT_NE(message.find("record 15"), std::string::npos) << message;
+  EXPECT_NE(message.find("collapses to nothing"), std::string::npos) << message;
 }
 
 TEST(Boundaries, BadInputIsNamed) {

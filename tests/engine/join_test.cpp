@@ -186,4 +186,60 @@ TEST(Join, CountsAddUpOnRealDistricts) {
   EXPECT_EQ(one.counts.likely_swapped, three.counts.likely_swapped);
 }
 
+// Every record's outcome as locate() and nearest() give it one point at a
+// time, on a layer of more than one block (2^20 records), so that the
+// points outside, asked in cell order, land back on their own records on
+// both sides of the block's end.
+TEST(Join, EveryRecordAsLocateAndNearestOneByOneAcrossBlocks) {
+  engine::AdminLevelSpec spec;
+  spec.name = "districts";
+  spec.level = 2;
+  spec.source.source = testing_support::shared_data("boundaries/yem_adm2.gpkg");
+  const engine::AdminLevel level = engine::load_admin_level(spec);
+  const engine::AdminIndex index(level);
+  std::mt19937_64 rng(9);
+  std::uniform_real_distribution<double> lon(41, 55), lat(11.5, 19.5);
+  const std::size_t n = (std::size_t{1} << 20) + 30000;
+  std::vector<geo::Point> points(n, geo::Point{44.2, 15.35});  // Sana'a: inside, cheap
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool near_block_end = i + 20000 > (std::size_t{1} << 20) && i < (std::size_t{1} << 20) + 20000;
+    if (i % 64 == 0 || near_block_end) points[i] = {lon(rng), lat(rng)};
+    if (i % 1000 == 7) points[i] = {NAN, NAN};
+  }
+  const engine::PointLayer layer = layer_of(points);
+  engine::SilentProgress progress;
+  const double snap_m = 3000;
+  const auto join = engine::join_layer(index, layer, engine::JoinOptions{snap_m, 2}, progress);
+  std::int64_t unmatched = 0, snapped = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const geo::Point p = points[i];
+    if (std::isnan(p.x)) {
+      ASSERT_EQ(join.match[i], engine::Match::Rejected) << i;
+      continue;
+    }
+    const std::int32_t unit = index.locate(p);
+    if (unit >= 0) {
+      ASSERT_EQ(join.match[i], engine::Match::Matched) << i;
+      ASSERT_EQ(join.unit[i], unit) << i;
+      continue;
+    }
+    const auto near = index.nearest(p);
+    ASSERT_EQ(join.distance_m[i], near.distance_m) << i;
+    if (near.distance_m <= snap_m) {
+      ++snapped;
+      ASSERT_EQ(join.match[i], engine::Match::Snapped) << i;
+      ASSERT_EQ(join.unit[i], near.polygon) << i;
+    } else {
+      ++unmatched;
+      ASSERT_EQ(join.match[i], engine::Match::Unmatched) << i;
+      ASSERT_EQ(join.nearest[i], near.polygon) << i;
+      ASSERT_EQ(join.swapped[i], std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0) << i;
+    }
+  }
+  EXPECT_GT(snapped, 20);
+  EXPECT_GT(unmatched, 10000);
+  EXPECT_EQ(join.counts.snapped, snapped);
+  EXPECT_EQ(join.counts.unmatched, unmatched);
+}
+
 }  // namespace

@@ -210,6 +210,15 @@ TEST(PlainCsv, PartsReadOnSeveralThreadsGiveTheCellsOfOneThread) {
   EXPECT_THROW(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns&, std::size_t) {
     if (--parts == 50) throw std::runtime_error("stop");
   }, 100000), std::runtime_error);
+  // With the default part size (16 MiB), a file of fewer than four waves of
+  // it is cut into smaller parts so that it still streams in four waves,
+  // one part per thread in each full wave.
+  std::vector<std::size_t> part_bytes;
+  EXPECT_TRUE(geo::read_plain_csv_parts((dir / "big.csv").string(), 2, accept, [&](geo::Columns& part, std::size_t bytes) {
+    if (part.size() > 0) part_bytes.push_back(bytes);
+  }));
+  EXPECT_GE(part_bytes.size(), 7u);
+  for (const std::size_t bytes : part_bytes) EXPECT_LE(bytes, text.size() / 8 + 1000);
   // prepare() sees each part on its reading thread, numbered in the order
   // take() then gets it; one that throws stops the read.
   {

@@ -246,6 +246,39 @@ TEST(BoundaryDistance, YemenSearchesStartedFromACellExactlyAsBruteForce) {
   EXPECT_GT(started, asked / 2);
 }
 
+// The grid of a unit square with 8 cells along the longer side is known by
+// hand: it covers [-0.5, 1.5]^2 widened to whole cells of 0.25 degrees, 9 x 9
+// cells from (-0.5, -0.5).  sort_by_cell must be the stable sort by that
+// cell, row by row, points off the grid last; for few points (a comparison
+// sort) and for many (a counting sort) alike.
+TEST(BoundaryDistance, SortByCellIsAStableSortByTheCellRowByRow) {
+  std::vector<Geometry> square;
+  square.push_back(Geometry::polygon({{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}));
+  const geo::BoundaryDistance distance(testing_support::pointers(square), 8);
+  std::mt19937_64 rng(21);
+  std::uniform_int_distribution<int> cell(-2, 10);
+  std::uniform_real_distribution<double> within(0.01, 0.24);
+  std::vector<Point> points;
+  std::vector<std::uint32_t> key;  // the oracle's cell, 81 off the grid
+  for (int i = 0; i < 3000; ++i) {
+    const int cx = cell(rng), cy = cell(rng);
+    points.push_back({-0.5 + cx * 0.25 + within(rng), -0.5 + cy * 0.25 + within(rng)});
+    const bool on_grid = cx >= 0 && cx < 9 && cy >= 0 && cy < 9;
+    key.push_back(on_grid ? static_cast<std::uint32_t>(cy * 9 + cx) : 81u);
+  }
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{4}, std::size_t{40}, points.size()}) {
+    // n random positions in `points`, in a random order.
+    std::vector<std::uint32_t> indices(points.size());
+    std::iota(indices.begin(), indices.end(), 0u);
+    std::shuffle(indices.begin(), indices.end(), rng);
+    indices.resize(n);
+    std::vector<std::uint32_t> want = indices;
+    std::stable_sort(want.begin(), want.end(), [&](std::uint32_t l, std::uint32_t r) { return key[l] < key[r]; });
+    distance.sort_by_cell(points, indices);
+    EXPECT_EQ(indices, want) << n << " points";
+  }
+}
+
 TEST(BoundaryDistance, EmptySetHasNoNearestPolygon) {
   const geo::BoundaryDistance distance({});
   EXPECT_EQ(distance.nearest({1, 1}).polygon, -1);

@@ -4,11 +4,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <optional>
 
 #include "engine/boundaries.hpp"
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
 #include "engine/join.hpp"
+#include "engine/parallel.hpp"
 #include "engine/point_layer.hpp"
 #include "geo/vector_writer.hpp"
 #include "run_summary.hpp"
@@ -51,16 +54,26 @@ class JoinVerb final : public Verb {
     polygons.name = "polygons";
     polygons.source = polygons_.spec;
     polygons.code = code_field_;
-    const engine::AdminLevel level = engine::load_admin_level(polygons);
-
     engine::PointLayerSpec points;
     points.export_all_fields = true;  // the user's own file, joined as asked
     points.name = std::filesystem::path(points_.spec.source).stem().string();
     points.role = "other";
     points.source = points_.spec;
-    const engine::PointLayer layer = engine::load_point_layer(points);
 
-    const engine::AdminIndex index(level);
+    // The polygons load and are indexed while the points load (see
+    // engine::run_project).
+    std::optional<engine::AdminLevel> loaded_level;
+    std::unique_ptr<engine::AdminIndex> loaded_index;
+    engine::PointLayer layer;
+    engine::side_by_side(
+        [&] {
+          loaded_level = engine::load_admin_level(polygons);
+          loaded_index = std::make_unique<engine::AdminIndex>(*loaded_level);
+          loaded_index->prepare_nearest();
+        },
+        [&] { layer = engine::load_point_layer(points); });
+    const engine::AdminLevel& level = *loaded_level;
+    const engine::AdminIndex& index = *loaded_index;
     const engine::LayerJoin join = engine::join_layer(index, layer, engine::JoinOptions{snap_m_}, progress);
     geo::LayerData out = engine::joined_points(layer, join, engine::polygon_columns(level), level);
     out.name = points.name;
