@@ -100,8 +100,8 @@ bool read_plain_csv_parts(const std::string& path, unsigned threads, const Accep
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // At least kWaves waves, so that take() works through one wave while the
   // next is read, and later waves read into the memory of earlier ones; a
-  // file of a single wave (a million rows in parts of 16 MiB) took 2.6x as
-  // long.  Parts of 1 MiB at least, unless asked for smaller ones.
+  // file of a single wave (a million rows in parts of 16 MiB) took 2x to
+  // 3.5x as long.  Parts of 1 MiB at least, unless asked for smaller ones.
   constexpr std::size_t kWaves = 4;
   std::error_code size_unknown;
   const std::size_t file_bytes = std::filesystem::file_size(path, size_unknown);

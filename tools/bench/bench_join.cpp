@@ -5,8 +5,10 @@
 // second for loading (CSV and GeoPackage), for engine::join_layer, for the
 // two loops it is made of (grid point location for every point, distance to
 // the nearest district for the points outside all of them), for a GEOS
-// STRtree + prepared-geometry locator over the same polygons, and for the
-// same count done by three peers on the same files:
+// STRtree + prepared-geometry locator over the same polygons, for the whole
+// of it timed as one step (districts loaded and indexed beside the CSV, join
+// on all cores, counts per district written), and for the same count done by
+// three peers on the same files:
 //   sqlite     GDAL's SQLite dialect over the GeoPackage (sqlite_peer.hpp);
 //   geopandas  Debian's GeoPandas, end to end from the same CSV
 //              (peers/geopandas_join.py: its steps and its predicate);
@@ -627,10 +629,11 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
                   join_rate / s.rate(), locate_rate / s.rate());
   std::printf("  (join_layer also measures the nearest district of every outside point, which no peer computes; the\n"
               "  locate loop is the like-for-like figure for a peer's join)\n");
-  // localmap end to end from the same CSV, the figure to hold against the
-  // GeoPandas total: load the CSV, load the districts, build the grid index
-  // and its distance index, join on all cores as `localmap run` does (nearest
-  // district included, which the peers do not compute).
+  // localmap end to end from the same CSV, first as the sum of its separate
+  // steps (load the CSV, load the districts, build the grid index and its
+  // distance index, join on all cores, nearest district included, which the
+  // peers do not compute), then as the one timed step that the GeoPandas
+  // total is held against.
   // steps: 0 CSV, 1 CSV via GDAL, 2 GeoPackage, 3 GeoPackage by features, 4 districts, 5 and 6 indexes.
   const double steps_e2e = steps[0].median() + steps[4].median() + steps[5].median() + steps[6].median() +
                            steps[join_at + 1].median();
