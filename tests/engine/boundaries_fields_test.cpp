@@ -27,14 +27,7 @@ engine::AdminLevelSpec level(const std::string& name, int n, const std::string& 
   return s;
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using testing_support::error_of;
 
 // Real districts, with `parent` and `code` written in lower case: linked by
 // the field (no fallback warnings) to the same governorates as the exact

@@ -25,14 +25,7 @@ engine::AdminLevelSpec level(const std::string& name, int n, const std::string& 
   return s;
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using testing_support::error_of;
 
 TEST(Boundaries, YemenLevelsLinkByLocationAndByField) {
   engine::SilentProgress progress;

@@ -14,16 +14,11 @@
 #include <thread>
 #include <vector>
 
+#include "support/test_support.hpp"
+
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using testing_support::error_of;
 
 TEST(Parallel, ChunksCoverEveryIndexOnceOnAnyNumberOfThreads) {
   for (unsigned threads : {1u, 2u, 3u, 8u})

@@ -19,14 +19,7 @@ engine::PointLayerSpec spec_for(const std::string& path) {
   return s;
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using testing_support::error_of;
 
 TEST(PointLayer, EveryRecordIsKeptWithItsReason) {
   const auto dir = testing_support::scratch_dir();

@@ -30,14 +30,7 @@ std::vector<Row> read_all(const std::string& source, geo::ReadOptions options = 
   return rows;
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using testing_support::error_of;
 
 TEST(VectorReader, GeoPackageOfRealDistricts) {
   geo::VectorReader reader(testing_support::shared_data("boundaries/yem_adm2.gpkg"));

@@ -3,6 +3,7 @@
 // directories, loading polygons.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct CommandResult {
   std::string out, err;
 };
 CommandResult run_command(const std::string& command);
+
+// The message of the exception f() throws, or "(no error)".
+std::string error_of(const std::function<void()>& f);
 
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& text);
