@@ -43,7 +43,13 @@ const char* to_string(Match m) {
   return "?";
 }
 
-AdminIndex::AdminIndex(const AdminLevel& level) : level_(level), locator_(geo::make_grid_locator(shapes_of(level))) {}
+AdminIndex::AdminIndex(const AdminLevel& level, Nearest nearest) : level_(level) {
+  const auto build_locator = [&] { locator_ = geo::make_grid_locator(shapes_of(level)); };
+  if (nearest == Nearest::BuiltNow)
+    side_by_side([&] { distance(); }, build_locator);
+  else
+    build_locator();
+}
 
 const geo::BoundaryDistance& AdminIndex::distance() const {
   std::call_once(distance_once_, [&] { distance_ = std::make_unique<geo::BoundaryDistance>(shapes_of(level_)); });

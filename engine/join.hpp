@@ -72,16 +72,16 @@ struct LayerJoin {
 // The finest level's point index, built once and used for every layer.
 class AdminIndex {
  public:
-  explicit AdminIndex(const AdminLevel& level);
+  // When nearest()'s index is built: at its first call, or now, on a second
+  // thread beside the point index (each only reads the shapes).
+  enum class Nearest { OnFirstUse, BuiltNow };
+  explicit AdminIndex(const AdminLevel& level, Nearest nearest = Nearest::OnFirstUse);
   std::int32_t locate(geo::Point p) const { return locator_->locate(p); }
   // locate() for many points at once (faster: see geo::PointLocator).
   void locate_all(std::span<const geo::Point> points, std::span<std::int32_t> units) const {
     locator_->locate_all(points, units);
   }
   geo::BoundaryDistance::Nearest nearest(geo::Point p) const;
-  // Builds nearest()'s index now instead of at its first call: for a caller
-  // with a core to spare, as when the boundaries load beside the points.
-  void prepare_nearest() const { distance(); }
   // The order in which to ask nearest() about points[indices[...]] (see
   // geo::BoundaryDistance::sort_by_cell).
   void sort_for_nearest(std::span<const geo::Point> points, std::span<std::uint32_t> indices) const {
@@ -90,11 +90,11 @@ class AdminIndex {
   const AdminLevel& level() const { return level_; }
 
  private:
-  const geo::BoundaryDistance& distance() const;  // built on first use
+  const geo::BoundaryDistance& distance() const;  // built once
   const AdminLevel& level_;
   std::unique_ptr<geo::PointLocator> locator_;
   mutable std::once_flag distance_once_;                      // joins query from several threads
-  mutable std::unique_ptr<geo::BoundaryDistance> distance_;  // built on first use
+  mutable std::unique_ptr<geo::BoundaryDistance> distance_;
 };
 
 LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const JoinOptions& options, Progress& progress);

@@ -1,11 +1,8 @@
 #include "engine/pipeline.hpp"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <memory>
-#include <optional>
 #include <regex>
 
 #include "engine/boundaries.hpp"
@@ -14,12 +11,13 @@
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
 #include "engine/interrupt.hpp"
-#include "engine/parallel.hpp"
+#include "engine/inputs.hpp"
 #include "engine/pipeline_analyses.hpp"
 #include "engine/point_layer.hpp"
 #include "engine/postgis_output.hpp"
 #include "engine/report/report.hpp"
 #include "engine/run_report.hpp"
+#include "engine/stopwatch.hpp"
 #include "geo/atomic_file.hpp"
 #include "geo/vector_writer.hpp"
 
@@ -27,19 +25,6 @@ namespace fs = std::filesystem;
 
 namespace engine {
 namespace {
-
-class Stopwatch {
- public:
-  double lap() {
-    const auto now = std::chrono::steady_clock::now();
-    const double s = std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-    return s;
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 // "latitude '13.5N' is not a number" -> "latitude '…' is not a number": a
 // reason's kind, for counting rejections by kind.
@@ -129,45 +114,17 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   }
   Stopwatch clock;
 
-  // The boundaries load and the finest level's indexes (point location and
-  // nearest boundary) are built on a second thread while the point layers
-  // load on this one: a point loader leaves part of the machine idle, and on
-  // a million points both take about as long (0.13 s and 0.1 s alone).  A
-  // boundary error still comes first, as in the project file, though only
-  // once the points are loaded.
-  std::optional<Boundaries> loaded;
-  std::unique_ptr<AdminIndex> finest_index;
-  std::vector<PointLayer> layers;
-  double boundaries_s = 0, index_s = 0, points_s = 0;
-  side_by_side(
-      [&] {
-        SilentProgress quiet;  // progress is this thread's, drawn for the point layers
-        Stopwatch own;
-        loaded = load_boundaries(project.levels, quiet);
-        boundaries_s = own.lap();
-        finest_index = std::make_unique<AdminIndex>(loaded->finest());
-        finest_index->prepare_nearest();
-        index_s = own.lap();
-      },
-      [&] {
-        Stopwatch own;
-        progress.begin("loading point layers", project.layers.size());
-        for (const PointLayerSpec& spec : project.layers) {
-          layers.push_back(load_point_layer(spec));
-          progress.update(layers.size());
-        }
-        progress.end();
-        points_s = own.lap();
-      });
-  const Boundaries& boundaries = *loaded;
-  const AdminIndex& index = *finest_index;
+  Inputs inputs = load_inputs(project.levels, project.layers, progress);  // boundaries beside the points
+  const Boundaries& boundaries = inputs.boundaries;
+  const AdminIndex& index = *inputs.index;
+  std::vector<PointLayer>& layers = inputs.layers;
   for (const AdminLevel& level : boundaries.levels)
     summary.levels.push_back({level.spec.name, level.source, level.driver, level.crs, level.encoding, level.units.size(),
                               level.repaired, level.warnings});
   // Each side's own time, then both together.
-  summary.timings_s.emplace_back("load_boundaries", boundaries_s);
-  summary.timings_s.emplace_back("build_index", index_s);
-  summary.timings_s.emplace_back("load_points", points_s);
+  summary.timings_s.emplace_back("load_boundaries", inputs.boundaries_s);
+  summary.timings_s.emplace_back("build_index", inputs.index_s);
+  summary.timings_s.emplace_back("load_points", inputs.points_s);
   summary.timings_s.emplace_back("load_boundaries_and_points", clock.lap());
   stop_if_interrupted();
   std::vector<LayerJoin> joins;

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "engine/error.hpp"
+#include "engine/interrupt.hpp"
 #include "geo/coordinate_columns.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/csv_quotes.hpp"
@@ -140,6 +141,14 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
   layer.fields = reader.fields();
   for (const std::string& w : reader.warnings()) layer.warnings.push_back(w);
   const geo::Where where{.file = reader.source(), .layer = reader.layer_name()};
+  // Called between parts or batches of records: a 10^8-row file takes tens
+  // of seconds, which a signal or another input's error should not wait for.
+  const auto stop_if_asked = [&] {
+    stop_if_interrupted();
+    if (load.stop != nullptr && load.stop->load(std::memory_order_relaxed))
+      throw Error("loading layer '" + spec.name + "' stopped: another input of the run failed", where);
+  };
+  constexpr std::size_t kRecordsBetweenChecks = 4096;
   // GDAL's CSV reader joins lines while a quote is open, so a quote never
   // closed would silently make the rest of the file one value.  The check
   // reads the whole file, so it runs only where it can matter: before an
@@ -313,6 +322,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     const double file_bytes = static_cast<double>(fs::file_size(spec.source.source));
     double bytes_read = 0;
     const auto take = [&](geo::Columns& part, std::size_t bytes) {
+      stop_if_asked();
       bytes_read += static_cast<double>(bytes);
       std::optional<LocatedPart> done;
       {
@@ -386,6 +396,7 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     geo::reserve_fresh(layer.points, records);
     auto not_point = read->not_points.begin();
     for (std::size_t r = 0; r < records; ++r) {
+      if (r % kRecordsBetweenChecks == 0) stop_if_asked();
       add_record(static_cast<std::int64_t>(r + 1));
       if (not_point != read->not_points.end() && not_point->first == r) {
         const std::string& type = (not_point++)->second;
@@ -398,7 +409,9 @@ PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& load)
     std::vector<geo::FieldType> types;
     for (const geo::FieldDef& f : layer.fields) types.push_back(f.type);
     layer.values = geo::Columns(types);
+    std::size_t features = 0;
     reader.for_each([&](const geo::FeatureView& f) {
+      if (features++ % kRecordsBetweenChecks == 0) stop_if_asked();
       const auto text = [&](int i) { return f.text(i); };
       if (first && by_columns && find_columns(text)) return true;
       for (std::size_t i = 0; i < names.size(); ++i) layer.values.push(f.value(static_cast<int>(i)));

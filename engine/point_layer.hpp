@@ -8,6 +8,7 @@
 // coordinates from columns (geo/coordinate_columns.hpp); an HXL hashtag row
 // under the header is recognised, used, and not counted as a record.
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -58,11 +59,14 @@ struct LoadOptions {
   bool arrow_stream = true;
   // The size of the parts a plain CSV file is read in (tests make it small).
   std::size_t csv_part_bytes = geo::kPlainCsvPartBytes;
+  // When set (another input of the run failed), loading stops between parts
+  // or records with engine::Error; a pending SIGINT/SIGTERM stops it too.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Loads a layer; throws engine::Error for problems that stop the run (missing
 // source, no coordinate columns, polygons where points are expected, empty
-// layer, unknown role field).
+// layer, unknown role field), engine::Interrupted on a signal.
 PointLayer load_point_layer(const PointLayerSpec& spec, const LoadOptions& options = {});
 
 }  // namespace engine

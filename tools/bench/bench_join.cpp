@@ -53,7 +53,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -63,8 +62,8 @@
 #include "border_points.hpp"
 #include "clustered_points.hpp"
 #include "engine/boundaries.hpp"
+#include "engine/inputs.hpp"
 #include "engine/join.hpp"
-#include "engine/parallel.hpp"
 #include "engine/point_layer.hpp"
 #include "engine/progress.hpp"
 #include "geo/atomic_file.hpp"
@@ -496,6 +495,9 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   }
   steps.push_back(std::move(build_grid));
   steps.push_back(std::move(build_distance));
+  steps.push_back(measure("build both indexes on two threads (AdminIndex, Nearest::BuiltNow)", 0, R, [&] {
+    index = std::make_unique<engine::AdminIndex>(level, engine::AdminIndex::Nearest::BuiltNow);
+  }));
   const std::vector<const geo::Geometry*> shapes = shapes_of(level);
   std::unique_ptr<geo::PointLocator> geos;
   steps.push_back(measure("build GEOS locator (geo::make_geos_locator)", 0, R, [&] { geos = geo::make_geos_locator(shapes); }));
@@ -546,28 +548,20 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
                                   for (std::uint32_t i : order) by_cell_m[i] = index->nearest(layer.points[i]).distance_m;
                                 }));
   // End to end from the CSV as `localmap run` and `localmap join` do it,
-  // timed as one step: the districts load and are indexed beside the CSV
-  // (engine::side_by_side), join_layer runs on all cores, and the count per
-  // district is written to a CSV file.
+  // timed as one step: engine::load_inputs (the districts load and are
+  // indexed beside the CSV), join_layer on all cores, and the count per
+  // district written to a CSV file.
   const std::string counts_csv = (std::filesystem::path(o.work) / "localmap_counts.csv").string();
   const std::size_t end_to_end_at = steps.size();
   steps.push_back(measure("end to end from the CSV (districts beside points, join, counts written)", n, R, [&] {
-    std::optional<engine::AdminLevel> districts;
-    std::unique_ptr<engine::AdminIndex> districts_index;
-    engine::PointLayer points;
-    engine::side_by_side(
-        [&] {
-          districts = engine::load_admin_level(districts_spec(o.districts, cx.code_field));
-          districts_index = std::make_unique<engine::AdminIndex>(*districts);
-          districts_index->prepare_nearest();
-        },
-        [&] { points = engine::load_point_layer(spec(files.csv, "")); });
-    const engine::LayerJoin joined = engine::join_layer(*districts_index, points, engine::JoinOptions{0, 0}, silent);
-    std::vector<std::int64_t> per_unit(districts->units.size());
+    const engine::Inputs in = engine::load_inputs({districts_spec(o.districts, cx.code_field)}, {spec(files.csv, "")}, silent);
+    const engine::AdminLevel& districts = in.boundaries.finest();
+    const engine::LayerJoin joined = engine::join_layer(*in.index, in.layers.front(), engine::JoinOptions{0, 0}, silent);
+    std::vector<std::int64_t> per_unit(districts.units.size());
     for (const std::int32_t u : joined.unit)
       if (u >= 0) ++per_unit[static_cast<std::size_t>(u)];
     std::string text = "code,points\n";
-    for (std::size_t u = 0; u < per_unit.size(); ++u) text += districts->units[u].code + "," + std::to_string(per_unit[u]) + "\n";
+    for (std::size_t u = 0; u < per_unit.size(); ++u) text += districts.units[u].code + "," + std::to_string(per_unit[u]) + "\n";
     geo::write_file_atomically(counts_csv, text);
   }));
   const std::size_t geos_at = steps.size();

@@ -5,13 +5,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <optional>
 
 #include "engine/boundaries.hpp"
 #include "engine/error.hpp"
 #include "engine/exports.hpp"
+#include "engine/inputs.hpp"
 #include "engine/join.hpp"
-#include "engine/parallel.hpp"
 #include "engine/point_layer.hpp"
 #include "geo/vector_writer.hpp"
 #include "run_summary.hpp"
@@ -60,20 +59,10 @@ class JoinVerb final : public Verb {
     points.role = "other";
     points.source = points_.spec;
 
-    // The polygons load and are indexed while the points load (see
-    // engine::run_project).
-    std::optional<engine::AdminLevel> loaded_level;
-    std::unique_ptr<engine::AdminIndex> loaded_index;
-    engine::PointLayer layer;
-    engine::side_by_side(
-        [&] {
-          loaded_level = engine::load_admin_level(polygons);
-          loaded_index = std::make_unique<engine::AdminIndex>(*loaded_level);
-          loaded_index->prepare_nearest();
-        },
-        [&] { layer = engine::load_point_layer(points); });
-    const engine::AdminLevel& level = *loaded_level;
-    const engine::AdminIndex& index = *loaded_index;
+    const engine::Inputs inputs = engine::load_inputs({polygons}, {points}, progress);  // polygons beside the points
+    const engine::AdminLevel& level = inputs.boundaries.finest();
+    const engine::AdminIndex& index = *inputs.index;
+    const engine::PointLayer& layer = inputs.layers.front();
     const engine::LayerJoin join = engine::join_layer(index, layer, engine::JoinOptions{snap_m_}, progress);
     geo::LayerData out = engine::joined_points(layer, join, engine::polygon_columns(level), level);
     out.name = points.name;
