@@ -9,6 +9,7 @@
 
 #include "engine/boundaries.hpp"
 #include "engine/error.hpp"
+#include "cod_level.hpp"
 #include "support/test_support.hpp"
 
 namespace {
@@ -16,16 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::shared_data;
 
-engine::AdminLevelSpec level(const std::string& name, int n, const std::string& source) {
-  engine::AdminLevelSpec s;
-  s.name = name;
-  s.level = n;
-  s.source.source = source;
-  s.code = "ADM" + std::to_string(n) + "_PCODE";
-  s.name_en = "ADM" + std::to_string(n) + "_EN";
-  s.name_ar = "ADM" + std::to_string(n) + "_AR";
-  return s;
-}
+using testing_support::cod_level;
 
 using testing_support::error_of;
 
@@ -34,8 +26,8 @@ using testing_support::error_of;
 // names give, and every Yemen district code starts with its governorate's.
 TEST(BoundaryFields, ParentAndCodeFieldsMatchIgnoringCase) {
   engine::SilentProgress progress;
-  auto gov = level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg"));
-  auto dist = level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  auto gov = cod_level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg"));
+  auto dist = cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
   dist.parent = "adm1_pcode";
   dist.code = "adm2_pcode";
   const engine::Boundaries b = engine::load_boundaries({gov, dist}, progress);
@@ -63,8 +55,8 @@ struct TwoParentFields {
         dir / "dist.geojson",
         R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"ADM2_PCODE":"ZZ0101","Adm1_Pcode":"ZZ01","adm1_PCODE":"ZZ02"},"geometry":{"type":"Polygon","coordinates":[[[44.2,15.2],[44.4,15.2],[44.4,15.4],[44.2,15.4],[44.2,15.2]]]}}]})");
-    gov = level("governorates", 1, (dir / "gov.geojson").string());
-    dist = level("districts", 2, (dir / "dist.geojson").string());
+    gov = cod_level("governorates", 1, (dir / "gov.geojson").string());
+    dist = cod_level("districts", 2, (dir / "dist.geojson").string());
   }
   std::string parent_code() {
     engine::SilentProgress progress;

@@ -8,29 +8,21 @@
 
 #include "engine/error.hpp"
 #include "geo/geodesic.hpp"
+#include "cod_level.hpp"
 #include "support/test_support.hpp"
 
 namespace {
 
 using testing_support::shared_data;
 
-engine::AdminLevelSpec level(const std::string& name, int n, const std::string& source) {
-  engine::AdminLevelSpec s;
-  s.name = name;
-  s.level = n;
-  s.source.source = source;
-  s.code = "ADM" + std::to_string(n) + "_PCODE";
-  s.name_en = "ADM" + std::to_string(n) + "_EN";
-  s.name_ar = "ADM" + std::to_string(n) + "_AR";
-  return s;
-}
+using testing_support::cod_level;
 
 using testing_support::error_of;
 
 TEST(Boundaries, YemenLevelsLinkByLocationAndByField) {
   engine::SilentProgress progress;
-  auto gov = level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg"));
-  auto dist = level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  auto gov = cod_level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg"));
+  auto dist = cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
   const engine::Boundaries by_location = engine::load_boundaries({gov, dist}, progress);
   dist.parent = "ADM1_PCODE";
   const engine::Boundaries by_field = engine::load_boundaries({gov, dist}, progress);
@@ -50,7 +42,8 @@ TEST(Boundaries, YemenLevelsLinkByLocationAndByField) {
 TEST(Boundaries, AreasAreEllipsoidalAndAddUp) {
   engine::SilentProgress progress;
   const auto b = engine::load_boundaries(
-      {level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg")), level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))},
+      {cod_level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg")),
+       cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))},
       progress);
   std::map<std::int32_t, double> sum;
   double total = 0;
@@ -68,9 +61,9 @@ TEST(Boundaries, AreasAreEllipsoidalAndAddUp) {
 
 TEST(Boundaries, DissolvedGovernoratesFromDistrictFields) {
   engine::SilentProgress progress;
-  auto gov = level("governorates", 1, "");
+  auto gov = cod_level("governorates", 1, "");
   gov.from = "districts";
-  const auto b = engine::load_boundaries({gov, level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))}, progress);
+  const auto b = engine::load_boundaries({gov, cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))}, progress);
   ASSERT_EQ(b.levels[0].units.size(), 22u);
   std::set<std::string> codes;
   for (const auto& g : b.levels[0].units) {
@@ -91,7 +84,7 @@ TEST(Boundaries, InvalidPolygonsAreRepairedAndCounted) {
                                          " -nln p -nlt POLYGON -a_srs EPSG:4326")
                 .status,
             0);
-  const auto l = engine::load_admin_level(level("districts", 2, (dir / "p.gpkg").string()));
+  const auto l = engine::load_admin_level(cod_level("districts", 2, (dir / "p.gpkg").string()));
   EXPECT_EQ(l.repaired, 1);
   EXPECT_TRUE(l.units[1].repaired);
   EXPECT_TRUE(l.units[1].shape.is_valid());
@@ -120,7 +113,7 @@ TEST(Boundaries, ChecksOnAllCoresKeepRecordOrder) {
     const auto gpkg = dir / (name + ".gpkg");
     EXPECT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + gpkg.string() + " " + (dir / (name + ".csv")).string() +
                                            " -nln " + name + " -nlt POLYGON -a_srs EPSG:4326").status, 0);
-    return level("districts", 2, gpkg.string());
+    return cod_level("districts", 2, gpkg.string());
   };
   const auto good = engine::load_admin_level(layer("good", 0, 0));
   ASSERT_EQ(good.units.size(), 200u);
@@ -153,12 +146,12 @@ TEST(Boundaries, BadInputIsNamed) {
                               "ADM2_PCODE,WKT\nA1,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"\nA1,\"POLYGON ((2 0, 3 0, 3 1, 2 0))\"\n");
   ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "dup.gpkg").string() + " " + (dir / "dup.csv").string() +
                                          " -nln dup -nlt POLYGON -a_srs EPSG:4326").status, 0);
-  std::string message = error_of([&] { engine::load_admin_level(level("districts", 2, (dir / "dup.gpkg").string())); });
+  std::string message = error_of([&] { engine::load_admin_level(cod_level("districts", 2, (dir / "dup.gpkg").string())); });
   EXPECT_NE(message.find("duplicate P-code 'A1' (also record 1)"), std::string::npos) << message;
   EXPECT_NE(message.find("record 2"), std::string::npos) << message;
   EXPECT_NE(message.find("ADM2_PCODE"), std::string::npos) << message;
 
-  auto wrong_field = level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  auto wrong_field = cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
   wrong_field.code = "PCODE";
   message = error_of([&] { engine::load_admin_level(wrong_field); });
   EXPECT_NE(message.find("no field 'PCODE'"), std::string::npos) << message;
@@ -167,14 +160,14 @@ TEST(Boundaries, BadInputIsNamed) {
   testing_support::write_text(dir / "pts.csv", "ADM2_PCODE,WKT\nA1,POINT (1 1)\n");
   ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "pts.gpkg").string() + " " + (dir / "pts.csv").string() +
                                          " -nln pts -nlt POINT -a_srs EPSG:4326").status, 0);
-  message = error_of([&] { engine::load_admin_level(level("districts", 2, (dir / "pts.gpkg").string())); });
+  message = error_of([&] { engine::load_admin_level(cod_level("districts", 2, (dir / "pts.gpkg").string())); });
   EXPECT_NE(message.find("holds points, not polygons"), std::string::npos) << message;
 
   // Projected coordinates without a CRS.
   testing_support::write_text(dir / "utm.csv", "ADM2_PCODE,WKT\nA1,\"POLYGON ((400000 1600000, 401000 1600000, 401000 1601000, 400000 1600000))\"\n");
   ASSERT_EQ(testing_support::run_command("ogr2ogr -f GPKG " + (dir / "utm.gpkg").string() + " " + (dir / "utm.csv").string() +
                                          " -nln utm -nlt POLYGON").status, 0);
-  message = error_of([&] { engine::load_admin_level(level("districts", 2, (dir / "utm.gpkg").string())); });
+  message = error_of([&] { engine::load_admin_level(cod_level("districts", 2, (dir / "utm.gpkg").string())); });
   EXPECT_NE(message.find("not longitude/latitude"), std::string::npos) << message;
   EXPECT_NE(message.find("crs"), std::string::npos) << message;
 }

@@ -11,9 +11,11 @@
 #include <cmath>
 #include <memory>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include "engine/error.hpp"
+#include "cod_level.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -24,14 +26,7 @@ using testing_support::error_of;
 using testing_support::shared_data;
 using testing_support::write_text;
 
-engine::AdminLevelSpec level(const std::string& name, int n, const std::string& source) {
-  engine::AdminLevelSpec s;
-  s.name = name;
-  s.level = n;
-  s.source.source = source;
-  s.code = "ADM" + std::to_string(n) + "_PCODE";
-  return s;
-}
+using testing_support::cod_level;
 
 engine::PointLayerSpec layer(const std::string& name, const fs::path& source) {
   engine::PointLayerSpec s;
@@ -68,7 +63,7 @@ fs::path points_gpkg(const fs::path& dir, int rows, std::mt19937& rng) {
     feature.SetField("id", r);
     OGRPoint p(lon(rng), lat(rng));
     feature.SetGeometry(&p);
-    out->CreateFeature(&feature);
+    if (out->CreateFeature(&feature) != OGRERR_NONE) throw std::runtime_error("cannot write " + path.string());
   }
   ds->CommitTransaction();
   return path;
@@ -80,8 +75,8 @@ TEST(Inputs, GiveWhatEachLoaderGivesAlone) {
   write_text(dir / "a.csv", points_csv(20000, ',', rng));
   write_text(dir / "b.csv", points_csv(3000, ';', rng));  // read by GDAL's driver
   const std::vector<engine::AdminLevelSpec> levels{
-      level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg")),
-      level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))};
+      cod_level("governorates", 1, shared_data("boundaries/yem_adm1.gpkg")),
+      cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"))};
   const std::vector<engine::PointLayerSpec> layers{layer("a", dir / "a.csv"), layer("b", dir / "b.csv")};
   engine::LoadOptions small_parts;
   small_parts.csv_part_bytes = 64 * 1024;  // many parts, each a chance to stop
@@ -128,8 +123,8 @@ TEST(Inputs, ABoundaryErrorIsReportedBeforeAPointError) {
   const fs::path dir = testing_support::scratch_dir();
   std::mt19937 rng(8);
   write_text(dir / "good.csv", points_csv(100, ',', rng));
-  const engine::AdminLevelSpec missing = level("districts", 2, (dir / "no_such_districts.gpkg").string());
-  const engine::AdminLevelSpec districts = level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  const engine::AdminLevelSpec missing = cod_level("districts", 2, (dir / "no_such_districts.gpkg").string());
+  const engine::AdminLevelSpec districts = cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
   const engine::PointLayerSpec bad_points = layer("absent", dir / "no_such_points.csv");
   engine::SilentProgress progress;
 
