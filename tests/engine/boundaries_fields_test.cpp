@@ -7,19 +7,17 @@
 #include <functional>
 #include <string>
 
+#include "cod_level.hpp"
 #include "engine/boundaries.hpp"
 #include "engine/error.hpp"
-#include "cod_level.hpp"
 #include "support/test_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::shared_data;
-
 using testing_support::cod_level;
-
 using testing_support::error_of;
+using testing_support::shared_data;
 
 // Real districts, with `parent` and `code` written in lower case: linked by
 // the field (no fallback warnings) to the same governorates as the exact

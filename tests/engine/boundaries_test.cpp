@@ -6,18 +6,16 @@
 #include <map>
 #include <set>
 
+#include "cod_level.hpp"
 #include "engine/error.hpp"
 #include "geo/geodesic.hpp"
-#include "cod_level.hpp"
 #include "support/test_support.hpp"
 
 namespace {
 
-using testing_support::shared_data;
-
 using testing_support::cod_level;
-
 using testing_support::error_of;
+using testing_support::shared_data;
 
 TEST(Boundaries, YemenLevelsLinkByLocationAndByField) {
   engine::SilentProgress progress;

@@ -14,19 +14,18 @@
 #include <stdexcept>
 #include <string>
 
-#include "engine/error.hpp"
 #include "cod_level.hpp"
+#include "engine/error.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using testing_support::cod_level;
 using testing_support::error_of;
 using testing_support::shared_data;
 using testing_support::write_text;
-
-using testing_support::cod_level;
 
 engine::PointLayerSpec layer(const std::string& name, const fs::path& source) {
   engine::PointLayerSpec s;
