@@ -114,10 +114,10 @@ RunSummary run_project(const Project& project, const RunOptions& options, Progre
   }
   Stopwatch clock;
 
-  Inputs inputs = load_inputs(project.levels, project.layers, progress);  // boundaries beside the points
+  const Inputs inputs = load_inputs(project.levels, project.layers, progress);  // boundaries beside the points
   const Boundaries& boundaries = inputs.boundaries;
   const AdminIndex& index = *inputs.index;
-  std::vector<PointLayer>& layers = inputs.layers;
+  const std::vector<PointLayer>& layers = inputs.layers;
   for (const AdminLevel& level : boundaries.levels)
     summary.levels.push_back({level.spec.name, level.source, level.driver, level.crs, level.encoding, level.units.size(),
                               level.repaired, level.warnings});
