@@ -138,8 +138,9 @@ geo::LayerData unmatched_points(const std::vector<const PointLayer*>& layers, co
       if (join.match[r] != Match::Unmatched) continue;
       const std::string id = layer.role_text("id", r);
       out.rows.push_back({layer.spec.name, layer.records[r], id.empty() ? Value{} : Value{id},
-                          finest.units[static_cast<std::size_t>(join.nearest[r])].code,
-                          std::round(join.distance_m[r] * 10) / 10, std::int64_t{join.swapped[r]},
+                          join.nearest[r] < 0 ? Value{} : Value{finest.units[static_cast<std::size_t>(join.nearest[r])].code},
+                          join.nearest[r] < 0 ? Value{} : Value{std::round(join.distance_m[r] * 10) / 10},
+                          std::int64_t{join.swapped[r]},
                           join.note(r, finest, layer)});
       out.points.push_back(layer.points[r]);
     }

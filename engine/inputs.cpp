@@ -8,7 +8,7 @@
 namespace engine {
 
 Inputs load_inputs(const std::vector<AdminLevelSpec>& levels, const std::vector<PointLayerSpec>& layers,
-                   Progress& progress, const LoadOptions& options) {
+                   Progress& progress, const LoadOptions& options, AdminIndex::Nearest nearest) {
   Inputs in;
   std::atomic<bool> boundaries_failed{false};
   LoadOptions load = options;
@@ -22,7 +22,7 @@ Inputs load_inputs(const std::vector<AdminLevelSpec>& levels, const std::vector<
           in.boundaries_s = own.lap();
           // The vector of levels is only moved from here on, so the level
           // the index refers to stays where it is.
-          in.index = std::make_unique<AdminIndex>(in.boundaries.finest(), AdminIndex::Nearest::BuiltNow);
+          in.index = std::make_unique<AdminIndex>(in.boundaries.finest(), nearest);
           in.index_s = own.lap();
         } catch (...) {
           boundaries_failed = true;

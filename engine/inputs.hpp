@@ -19,7 +19,7 @@ namespace engine {
 
 struct Inputs {
   Boundaries boundaries;
-  std::unique_ptr<AdminIndex> index;  // of boundaries.finest(), nearest() ready
+  std::unique_ptr<AdminIndex> index;  // of boundaries.finest()
   std::vector<PointLayer> layers;     // in the order of their specs
   // Each side's own time (they overlap).
   double boundaries_s = 0, index_s = 0, points_s = 0;
@@ -28,8 +28,10 @@ struct Inputs {
 // Errors come out as if the boundaries had loaded first: a boundary error is
 // the one reported, and it stops the point layers between parts, so it is
 // not held back until a large file has been read.  Progress is drawn for
-// the point layers only.
+// the point layers only.  `nearest`: whether the index's nearest-unit
+// search is built now, beside the rest, or only if a join asks for it.
 Inputs load_inputs(const std::vector<AdminLevelSpec>& levels, const std::vector<PointLayerSpec>& layers,
-                   Progress& progress, const LoadOptions& options = {});
+                   Progress& progress, const LoadOptions& options = {},
+                   AdminIndex::Nearest nearest = AdminIndex::Nearest::BuiltNow);
 
 }  // namespace engine

@@ -71,8 +71,9 @@ std::string LayerJoin::note(std::size_t r, const AdminLevel& level, const PointL
       text = "snapped " + metres(distance_m[r]) + " to " + level.units[static_cast<std::size_t>(unit[r])].code;
       break;
     case Match::Unmatched:
-      text = "outside every " + level.spec.name + "; nearest " + level.units[static_cast<std::size_t>(nearest[r])].code +
-             " at " + metres(distance_m[r]);
+      text = "outside every " + level.spec.name;
+      if (nearest[r] >= 0)
+        text += "; nearest " + level.units[static_cast<std::size_t>(nearest[r])].code + " at " + metres(distance_m[r]);
       if (swapped[r]) text += "; inside " + level.spec.name + " with latitude and longitude swapped";
       break;
     case Match::NameMatched: break;
@@ -120,23 +121,26 @@ LayerJoin join_layer(const AdminIndex& index, const PointLayer& layer, const Joi
     outside.clear();
     for (std::size_t i = block; i < block_end; ++i)
       if (out.unit[i] < 0 && layer.rejection[i].empty()) outside.push_back(static_cast<std::uint32_t>(i - block));
-    if (!outside.empty()) index.sort_for_nearest(points, outside);
+    const bool measure = options.nearest_unmatched || options.snap_m > 0;
+    if (measure && !outside.empty()) index.sort_for_nearest(points, outside);
     parallel_chunks(outside.size(), threads, [&](std::size_t begin, std::size_t end) {
       for (std::size_t k = begin; k < end; ++k) {
         const std::size_t i = block + outside[k];
         const geo::Point p = layer.points[i];
-        const auto near = index.nearest(p);
-        out.distance_m[i] = near.distance_m;
-        // snap_m 0 is off: not even a point whose nearest boundary point
-        // rounds to itself (distance 0) is snapped.
-        if (near.polygon >= 0 && options.snap_m > 0 && near.distance_m <= options.snap_m) {
-          out.unit[i] = near.polygon;
-          out.match[i] = Match::Snapped;
-        } else {
-          out.match[i] = Match::Unmatched;
+        if (measure) {
+          const auto near = index.nearest(p);
+          out.distance_m[i] = near.distance_m;
+          // snap_m 0 is off: not even a point whose nearest boundary point
+          // rounds to itself (distance 0) is snapped.
+          if (near.polygon >= 0 && options.snap_m > 0 && near.distance_m <= options.snap_m) {
+            out.unit[i] = near.polygon;
+            out.match[i] = Match::Snapped;
+            continue;
+          }
           out.nearest[i] = near.polygon;
-          out.swapped[i] = std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0;
         }
+        out.match[i] = Match::Unmatched;
+        out.swapped[i] = std::fabs(p.x) <= 90 && index.locate({p.y, p.x}) >= 0;
       }
     }, 256);
     progress.update(block_end);

@@ -7,7 +7,8 @@
 //   snapped    outside every unit but within `snap_m` metres (geodesic) of
 //              one; attributed to the nearest unit, location unchanged
 //   unmatched  outside every unit and farther than `snap_m`; the nearest unit
-//              and its distance are reported
+//              and its distance are reported (unless JoinOptions::
+//              nearest_unmatched is off, for counts that do not list them)
 //   name-matched  no coordinates, but admin names or P-codes that name one
 //              unit of the finest level (engine/names/layer_names.hpp); placed
 //              at that unit's point on surface
@@ -38,6 +39,13 @@ namespace engine {
 struct JoinOptions {
   double snap_m = 0;  // DEFAULT: 0 = no snapping
   int threads = 0;    // DEFAULT: 0 = one per core; the result never depends on it
+  // Whether unmatched records get their nearest unit and its distance.  Off,
+  // they are still counted as unmatched (and checked for swapped latitude and
+  // longitude), but with nearest -1 and distance NaN: what a count per unit
+  // needs, at a fraction of the cost when many points lie outside (the
+  // nearest unit is most of the join's time for them).  Snapping needs the
+  // distance, so with snap_m > 0 every outside point is measured anyway.
+  bool nearest_unmatched = true;  // DEFAULT: true
   void validate() const;
 };
 
@@ -55,8 +63,9 @@ struct JoinCounts {
 struct LayerJoin {
   std::vector<std::int32_t> unit;   // finest-level unit, -1 when none
   std::vector<Match> match;
-  std::vector<double> distance_m;   // snapped / unmatched: to the nearest unit; NaN otherwise
-  std::vector<std::int32_t> nearest;  // unmatched: the nearest unit
+  std::vector<double> distance_m;   // snapped / unmatched: to the nearest unit; NaN otherwise (and see
+                                    // JoinOptions::nearest_unmatched)
+  std::vector<std::int32_t> nearest;  // unmatched: the nearest unit (-1 when not measured)
   std::vector<std::uint8_t> swapped;  // unmatched and inside a unit when lat/lon are swapped
   JoinCounts counts;
   // From name matching: where name-matched records are placed, and a note

@@ -535,14 +535,18 @@ Geometry FeatureView::geometry() const {
 
 std::optional<VectorReader::ColumnRead> VectorReader::read_columns() {
   Impl& r = *impl_;
-  // GeoPackage only: GDAL 3.6.2's FlatGeobuf stream gave a value for a null
-  // integer in the differential test (tests/engine/arrow_load_test.cpp), and
-  // its features are nearly as fast.
-  if (r.driver != "GPKG" || r.sql_layer || r.transform != nullptr || !is_utf8_encoding(r.encoding_name) ||
-      r.options.text_fields)
-    return std::nullopt;
-  for (OGRFieldType t : r.ogr_types)
+  // GeoPackage, and FlatGeobuf without integer fields: GDAL 3.6.2's
+  // FlatGeobuf stream gave a value for a null integer in the differential
+  // test (tests/engine/arrow_load_test.cpp).  Shapefiles have no fast stream
+  // in GDAL 3.6 (arrow_stream.cpp declines the generic one).
+  bool integers = false;
+  for (OGRFieldType t : r.ogr_types) {
     if (t != OFTInteger && t != OFTInteger64 && t != OFTReal && t != OFTString) return std::nullopt;
+    integers = integers || t == OFTInteger || t == OFTInteger64;
+  }
+  const bool streamable = r.driver == "GPKG" || (r.driver == "FlatGeobuf" && !integers);
+  if (!streamable || r.sql_layer || r.transform != nullptr || !is_utf8_encoding(r.encoding_name) || r.options.text_fields)
+    return std::nullopt;
   std::vector<FieldType> types;
   for (const FieldDef& f : r.fields) types.push_back(f.type);
   ColumnRead out;

@@ -242,4 +242,63 @@ TEST(Join, EveryRecordAsLocateAndNearestOneByOneAcrossBlocks) {
   EXPECT_EQ(join.counts.unmatched, unmatched);
 }
 
+// Without the nearest unit of unmatched records (a count needs none), every
+// record ends in the same state and every count is the same; only the
+// unmatched records lose their nearest unit and distance.  With snapping on,
+// the option changes nothing, since snapping needs every distance.
+TEST(Join, WithoutTheNearestUnitEveryOutcomeAndCountIsTheSame) {
+  engine::AdminLevelSpec spec;
+  spec.name = "districts";
+  spec.level = 2;
+  spec.source.source = testing_support::shared_data("boundaries/yem_adm2.gpkg");
+  const engine::AdminLevel level = engine::load_admin_level(spec);
+  const engine::AdminIndex index(level);
+  std::mt19937_64 rng(12);
+  std::uniform_real_distribution<double> lon(41, 55), lat(11.5, 19.5);
+  std::vector<geo::Point> points;
+  for (int i = 0; i < 20000; ++i) points.push_back({lon(rng), lat(rng)});
+  for (int i = 0; i < 2000; ++i) points.push_back({lat(rng), lon(rng)});  // swapped
+  for (int i = 0; i < 30; ++i) points.push_back({NAN, NAN});
+  const engine::PointLayer layer = layer_of(points);
+  engine::SilentProgress progress;
+  for (const double snap_m : {0.0, 5000.0}) {
+    engine::JoinOptions without;
+    without.snap_m = snap_m;
+    without.nearest_unmatched = false;
+    const auto full = engine::join_layer(index, layer, engine::JoinOptions{snap_m}, progress);
+    const auto bare = engine::join_layer(index, layer, without, progress);
+    EXPECT_EQ(bare.unit, full.unit) << snap_m;
+    EXPECT_EQ(bare.match, full.match) << snap_m;
+    EXPECT_EQ(bare.swapped, full.swapped) << snap_m;
+    for (const auto field : {&engine::JoinCounts::input, &engine::JoinCounts::matched, &engine::JoinCounts::snapped,
+                             &engine::JoinCounts::unmatched, &engine::JoinCounts::rejected,
+                             &engine::JoinCounts::likely_swapped})
+      EXPECT_EQ(bare.counts.*field, full.counts.*field) << snap_m;
+    EXPECT_GT(full.counts.unmatched, 5000);
+    EXPECT_GT(full.counts.likely_swapped, 500);
+    std::size_t checked = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      if (full.match[i] == engine::Match::Snapped) {
+        ASSERT_EQ(bare.distance_m[i], full.distance_m[i]) << i;
+        ++checked;
+      } else if (full.match[i] == engine::Match::Unmatched) {
+        ASSERT_GE(full.nearest[i], 0) << i;
+        if (snap_m > 0) {  // measured anyway, for the snap
+          ASSERT_EQ(bare.nearest[i], full.nearest[i]) << i;
+          ASSERT_EQ(bare.distance_m[i], full.distance_m[i]) << i;
+        } else {
+          ASSERT_EQ(bare.nearest[i], -1) << i;
+          ASSERT_TRUE(std::isnan(bare.distance_m[i])) << i;
+          const std::string note = bare.note(i, level, layer);
+          ASSERT_EQ(note.rfind("outside every districts", 0), 0u) << note;
+          ASSERT_EQ(note.find("nearest"), std::string::npos) << note;
+          ASSERT_EQ(note.find("swapped") != std::string::npos, bare.swapped[i] != 0) << note;
+        }
+        ++checked;
+      }
+    }
+    EXPECT_EQ(checked, static_cast<std::size_t>(full.counts.unmatched + full.counts.snapped));
+  }
+}
+
 }  // namespace

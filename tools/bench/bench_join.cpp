@@ -7,8 +7,10 @@
 // the nearest district for the points outside all of them), for a GEOS
 // STRtree + prepared-geometry locator over the same polygons, for the whole
 // of it timed as one step (districts loaded and indexed beside the CSV, join
-// on all cores, counts per district written), and for the same count done by
-// three peers on the same files:
+// on all cores, counts per district written), once as `localmap run` and
+// `localmap join` join (the nearest district of every point outside all of
+// them measured) and once as `localmap count` counts (not measured), and for
+// the same count done by three peers on the same files:
 //   sqlite     GDAL's SQLite dialect over the GeoPackage (sqlite_peer.hpp);
 //   geopandas  Debian's GeoPandas, end to end from the same CSV
 //              (peers/geopandas_join.py: its steps and its predicate);
@@ -62,6 +64,7 @@
 #include "border_points.hpp"
 #include "clustered_points.hpp"
 #include "engine/boundaries.hpp"
+#include "engine/count_points.hpp"
 #include "engine/inputs.hpp"
 #include "engine/join.hpp"
 #include "engine/point_layer.hpp"
@@ -564,6 +567,26 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
     for (std::size_t u = 0; u < per_unit.size(); ++u) text += districts.units[u].code + "," + std::to_string(per_unit[u]) + "\n";
     geo::write_file_atomically(counts_csv, text);
   }));
+  // The same as `localmap count` does it (engine::count_points): what the
+  // peers do, the count per district alone, so unmatched points are not
+  // measured to their nearest district.
+  const std::string count_csv = (std::filesystem::path(o.work) / "localmap_count.csv").string();
+  engine::UnitCounts count_only;
+  const std::size_t count_at = steps.size();
+  steps.push_back(measure("end to end, count only (engine::count_points, as `localmap count`)", n, R, [&] {
+    const engine::PointCounts counted =
+        engine::count_points(districts_spec(o.districts, cx.code_field), spec(files.csv, ""), 0, silent);
+    geo::write_layer(count_csv, engine::counted_polygons(counted, false));
+    count_only = counted.counts;
+  }));
+  engine::UnitCounts count_only_gpkg;
+  const std::size_t count_gpkg_at = steps.size();
+  steps.push_back(measure("end to end, count only, from the GeoPackage (engine::count_points)", n, R, [&] {
+    const engine::PointCounts counted =
+        engine::count_points(districts_spec(o.districts, cx.code_field), spec(files.gpkg, "points"), 0, silent);
+    geo::write_layer(count_csv, engine::counted_polygons(counted, false));
+    count_only_gpkg = counted.counts;
+  }));
   const std::size_t geos_at = steps.size();
   steps.push_back(measure("locate loop, GEOS (STRtree + prepared, baseline)", n, R, [&] {
     for (std::size_t i = 0; i < count; ++i) by_geos[i] = geos->locate(layer.points[i]);
@@ -586,6 +609,11 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   for (const engine::AdminUnit& u : level.units) localmap_counts[u.code] = 0;
   for (std::int32_t u : grid)
     if (u >= 0) ++localmap_counts[level.units[static_cast<std::size_t>(u)].code];
+  // count_points' counts, which the count-only figure stands for.
+  std::int64_t count_only_differs = 0;
+  for (std::size_t u = 0; u < level.units.size(); ++u)
+    count_only_differs += count_only.values[u].at(0) != localmap_counts[level.units[u].code] ||
+                          count_only_gpkg.values[u].at(0) != localmap_counts[level.units[u].code];
 
   // Peers.
   const bool with_peers = n <= o.peer_max;
@@ -640,9 +668,18 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   const double localmap_e2e = steps[end_to_end_at].median();
   std::printf("  localmap from the CSV, end to end as one step (districts beside points, join, counts written):        %.3f s, %s rows/s\n",
               localmap_e2e, thousands(static_cast<std::int64_t>(double(n) / localmap_e2e)).c_str());
+  const double count_e2e = steps[count_at].median();
+  std::printf("  localmap from the CSV, count only as one step (as `localmap count`: no nearest district measured):   %.3f s, %s rows/s\n",
+              count_e2e, thousands(static_cast<std::int64_t>(double(n) / count_e2e)).c_str());
+  const double count_gpkg_e2e = steps[count_gpkg_at].median();
+  std::printf("  localmap from the GeoPackage, count only as one step:                                                 %.3f s, %s rows/s\n",
+              count_gpkg_e2e, thousands(static_cast<std::int64_t>(double(n) / count_gpkg_e2e)).c_str());
+  // GeoPandas does the count only (sjoin, groupby, CSV written): the
+  // like-for-like figure is the count-only one; the other is shown beside it.
   for (const Step& s : steps)
     if (s.name.rfind("geopandas: total", 0) == 0 || s.name.rfind("geopandas: wall", 0) == 0)
-      std::printf("    %-58s %.3f s, %.1fx localmap's\n", s.name.c_str(), s.median(), s.median() / localmap_e2e);
+      std::printf("    %-58s %.3f s, %.1fx localmap count's, %.1fx localmap's with the nearest district\n",
+                  s.name.c_str(), s.median(), s.median() / count_e2e, s.median() / localmap_e2e);
   if (!geopandas_versions.empty()) std::printf("  geopandas: %s\n", geopandas_versions.c_str());
   if (!postgis_plan.empty()) {
     std::printf("  postgis plan (EXPLAIN COSTS OFF):\n");
@@ -670,6 +707,9 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   std::printf("  grid vs GEOS locator: %s differences of %s points (%s inside a district)\n",
               thousands(grid_vs_geos).c_str(), thousands(n).c_str(), thousands(inside).c_str());
   std::printf("  grid, all at once vs point by point: %s differences\n", thousands(batched_vs_one_by_one).c_str());
+  std::printf("  count only (engine::count_points, from the CSV and from the GeoPackage) vs the locate loop's counts: "
+              "%s of %zu districts differ\n",
+              thousands(count_only_differs).c_str(), level.units.size());
   {
     // The counts file the end-to-end step wrote, against the locate loop's.
     std::ifstream in(counts_csv);

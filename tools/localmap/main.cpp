@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
       "them to admin units, and export layers that GIS tools open directly.\n\n"
       "Start with the demo:  localmap run data/demo/project.yaml --out out/demo\n"
       "Look inside a file:   localmap inspect districts.gpkg\n"
-      "Join points alone:    localmap join --polygons adm2.gpkg --points issues.csv --out joined.gpkg",
+      "Join points alone:    localmap join --polygons adm2.gpkg --points issues.csv --out joined.gpkg\n"
+      "Count per polygon:    localmap count --polygons adm2.gpkg --points issues.csv --out counts.csv",
       "localmap"};
   app.set_version_flag("--version", std::string("localmap ") + engine::kVersion);
   app.require_subcommand(1);
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   };
   add("run", "Run a whole project: load, join, count, export", make_run_verb());
   add("join", "Join a point layer to a polygon layer", make_join_verb());
+  add("count", "Count points per polygon (and per value of a field)", make_count_verb());
   add("inspect", "Describe the layers of a source", make_inspect_verb());
   add("graph", "Coordination graph: who works with whom, chain gaps, suggested links", make_graph_verb());
   add("match-names", "Match records without coordinates to admin units by name or P-code", make_match_names_verb());

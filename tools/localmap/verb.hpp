@@ -20,6 +20,7 @@ class Verb {
 
 std::unique_ptr<Verb> make_run_verb();
 std::unique_ptr<Verb> make_join_verb();
+std::unique_ptr<Verb> make_count_verb();
 std::unique_ptr<Verb> make_inspect_verb();
 std::unique_ptr<Verb> make_graph_verb();
 std::unique_ptr<Verb> make_match_names_verb();
