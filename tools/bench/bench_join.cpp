@@ -571,22 +571,20 @@ void run_size(Context& cx, std::int64_t n, const std::string& distribution) {
   // peers do, the count per district alone, so unmatched points are not
   // measured to their nearest district.
   const std::string count_csv = (std::filesystem::path(o.work) / "localmap_count.csv").string();
-  engine::UnitCounts count_only;
-  const std::size_t count_at = steps.size();
-  steps.push_back(measure("end to end, count only (engine::count_points, as `localmap count`)", n, R, [&] {
-    const engine::PointCounts counted =
-        engine::count_points(districts_spec(o.districts, cx.code_field), spec(files.csv, ""), 0, silent);
-    geo::write_layer(count_csv, engine::counted_polygons(counted, false));
-    count_only = counted.counts;
-  }));
-  engine::UnitCounts count_only_gpkg;
-  const std::size_t count_gpkg_at = steps.size();
-  steps.push_back(measure("end to end, count only, from the GeoPackage (engine::count_points)", n, R, [&] {
-    const engine::PointCounts counted =
-        engine::count_points(districts_spec(o.districts, cx.code_field), spec(files.gpkg, "points"), 0, silent);
-    geo::write_layer(count_csv, engine::counted_polygons(counted, false));
-    count_only_gpkg = counted.counts;
-  }));
+  auto count_only_step = [&](const char* label, const engine::PointLayerSpec& points, engine::UnitCounts& counts) {
+    steps.push_back(measure(label, n, R, [&] {
+      const engine::PointCounts counted =
+          engine::count_points(districts_spec(o.districts, cx.code_field), points, 0, silent);
+      geo::write_layer(count_csv, engine::counted_polygons(counted, false));
+      counts = counted.counts;
+    }));
+    return steps.size() - 1;
+  };
+  engine::UnitCounts count_only, count_only_gpkg;
+  const std::size_t count_at =
+      count_only_step("end to end, count only (engine::count_points, as `localmap count`)", spec(files.csv, ""), count_only);
+  const std::size_t count_gpkg_at = count_only_step("end to end, count only, from the GeoPackage (engine::count_points)",
+                                                    spec(files.gpkg, "points"), count_only_gpkg);
   const std::size_t geos_at = steps.size();
   steps.push_back(measure("locate loop, GEOS (STRtree + prepared, baseline)", n, R, [&] {
     for (std::size_t i = 0; i < count; ++i) by_geos[i] = geos->locate(layer.points[i]);

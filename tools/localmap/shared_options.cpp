@@ -2,6 +2,12 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+
+#include "engine/error.hpp"
+#include "engine/join.hpp"
+#include "geo/vector_writer.hpp"
+
 namespace localmap_cli {
 
 void Chatter::add_to(CLI::App& command) {
@@ -27,6 +33,38 @@ void InputOptions::add_to(CLI::App& command, const std::string& name, const std:
     command.add_option("--" + prefix + "geopoint", spec.coordinates.geopoint,
                        "KoboToolbox geopoint column (\"lat lon alt accuracy\")");
   }
+}
+
+void PointsOnPolygons::add_to(CLI::App& command, const std::string& formats) {
+  polygons.add_to(command, "polygons", "polygons-", "Polygon layer (e.g. districts)", false);
+  command.add_option("--code-field", code_field,
+                     "Unique id field of the polygons (default: the most detailed ADMn_PCODE, else record numbers)");
+  points.add_to(command, "points", "points-", "Point layer or table with coordinates", true);
+  command.add_option("-o,--out", out, "Output file: " + formats)->required();
+  command.add_option("--snap-m", snap_m, "Snap distance in metres (geodesic); 0 = off")->capture_default_str();
+  command.add_option("--precision", precision, "Coordinate decimals in GeoJSON/CSV output")->capture_default_str();
+}
+
+void PointsOnPolygons::validate() const {
+  engine::JoinOptions{snap_m}.validate();
+  geo::output_format_for(out);
+  if (precision < 1 || precision > 15) throw engine::Error("--precision must be between 1 and 15");
+}
+
+engine::AdminLevelSpec PointsOnPolygons::polygon_spec(const std::string& name) const {
+  engine::AdminLevelSpec spec;
+  spec.name = name;
+  spec.source = polygons.spec;
+  spec.code = code_field;
+  return spec;
+}
+
+engine::PointLayerSpec PointsOnPolygons::point_spec() const {
+  engine::PointLayerSpec spec;
+  spec.name = std::filesystem::path(points.spec.source).stem().string();
+  spec.role = "other";
+  spec.source = points.spec;
+  return spec;
 }
 
 void PreciseLayers::add_to(CLI::App& command) {
