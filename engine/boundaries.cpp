@@ -257,7 +257,8 @@ AdminLevel load_admin_level(const AdminLevelSpec& spec) {
           unit.shape = unit.shape.make_valid_polygonal();
           unit.repaired = true;
         }
-        if (!unit.shape.is_empty()) unit.area_km2 = geo::geodesic_area_m2(unit.shape) / 1e6;
+        if (!spec.areas) unit.area_km2 = std::nan("");
+        else if (!unit.shape.is_empty()) unit.area_km2 = geo::geodesic_area_m2(unit.shape) / 1e6;
       } catch (...) {
         failed[i] = std::current_exception();
       }

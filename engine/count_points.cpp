@@ -10,8 +10,11 @@ PointCounts count_points(const AdminLevelSpec& polygons, const PointLayerSpec& p
   join.snap_m = snap_m;
   join.nearest_unmatched = false;
   join.validate();
-  // The nearest-polygon search is built only if snapping asks for it.
-  PointCounts out{load_inputs({polygons}, {points}, progress, {}, AdminIndex::Nearest::OnFirstUse), {}, {}};
+  // Areas are not shown, and the nearest-polygon search is built only if
+  // snapping asks for it.
+  AdminLevelSpec unmeasured = polygons;
+  unmeasured.areas = false;
+  PointCounts out{load_inputs({unmeasured}, {points}, progress, {}, AdminIndex::Nearest::OnFirstUse), {}, {}};
   out.join = join_layer(*out.inputs.index, out.points(), join, progress);
   out.counts = count_by_unit(out.inputs.boundaries, 0, {&out.points()}, {&out.join});
   return out;

@@ -52,6 +52,10 @@ struct AdminLevelSpec {
   std::string name_en, name_ar;  // name fields (default ADM<level>_EN / _AR)
   std::string parent;            // field holding the parent level's P-code ("" = find spatially)
   std::string population;        // optional numeric field
+  // Not in the project file: whether the units' geodesic areas are measured
+  // (NaN when not).  `localmap count` shows none, and measuring them is half
+  // of loading Yemen's districts.
+  bool areas = true;
   int line = 0;
 };
 

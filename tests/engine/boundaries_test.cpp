@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -55,6 +56,27 @@ TEST(Boundaries, AreasAreEllipsoidalAndAddUp) {
   for (const auto& [g, area] : sum)
     EXPECT_NEAR(area, b.levels[0].units[static_cast<std::size_t>(g)].area_km2,
                 0.01 * b.levels[0].units[static_cast<std::size_t>(g)].area_km2);
+}
+
+// Without areas (`localmap count`), a level loads the same units, shapes and
+// attributes; only the areas are NaN.
+TEST(Boundaries, AreasLeftUnmeasuredChangeNothingElse) {
+  auto spec = cod_level("districts", 2, shared_data("boundaries/yem_adm2.gpkg"));
+  const engine::AdminLevel measured = engine::load_admin_level(spec);
+  spec.areas = false;
+  const engine::AdminLevel bare = engine::load_admin_level(spec);
+  ASSERT_EQ(bare.units.size(), measured.units.size());
+  EXPECT_EQ(bare.attributes, measured.attributes);
+  EXPECT_EQ(bare.repaired, measured.repaired);
+  for (std::size_t i = 0; i < bare.units.size(); ++i) {
+    const engine::AdminUnit &a = bare.units[i], &m = measured.units[i];
+    EXPECT_EQ(a.code, m.code);
+    EXPECT_EQ(a.name_en, m.name_en);
+    EXPECT_EQ(a.repaired, m.repaired);
+    EXPECT_EQ(a.shape.polygons(), m.shape.polygons()) << a.code;  // every vertex, in order
+    EXPECT_TRUE(std::isnan(a.area_km2)) << a.code;
+    EXPECT_GT(m.area_km2, 0) << m.code;
+  }
 }
 
 TEST(Boundaries, DissolvedGovernoratesFromDistrictFields) {
